@@ -1,0 +1,138 @@
+"""The imr_nlp pipeline components and Doc extensions, registered with spaCy in one place.
+
+Factories are also declared as ``spacy_factories`` entry points, so ``spacy.load`` on a saved
+imr_nlp pipeline works in a fresh interpreter without importing imr_nlp first.
+
+Doc extensions (plain, picklable values, so they survive ``nlp.pipe(n_process=2)``):
+
+* ``doc._.layout``    - letter layout (``notice-2013``, ``fdl-2014``, ``fdl-2016``,
+  ``professional-review`` or ``unknown``)
+* ``doc._.decisions`` - list of decision dicts (see ``determination.schema.json``)
+* ``doc._.case``      - case facts dict
+* ``doc._.warnings``  - list of warnings about this letter
+* ``doc._.error``     - ``{"type", "message"}`` when a component failed on this letter, else None
+
+Span groups: ``doc.spans["sections"]`` (layout), ``doc.spans["ruler"]`` (span ruler),
+``doc.spans["linker"]`` (item TREATMENT and citation GUIDELINE spans from the linker).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from imr_nlp.facts import extract_case
+from imr_nlp.layout import detect_layout, find_headings, find_sections
+from imr_nlp.linker import link
+from imr_nlp.textview import build_view
+
+for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _fail(doc: Doc, component: str, exc: Exception) -> Doc:
+    """Record a component failure on the doc: one bad letter must not end a batch."""
+    doc._.error = {"type": "internal_error", "message": f"{component} failed: {type(exc).__name__}: {exc}"}
+    return doc
+
+
+def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
+    """Rule spans minus those a linked span supersedes.
+
+    A lexicon TREATMENT overlapping a disputed item's TREATMENT span is part of that item
+    (one span per label), and a DIAGNOSIS inside a GUIDELINE citation is part of a guideline's
+    name ("Chronic Pain Medical Treatment Guidelines"), not a condition of the patient.
+    """
+    items = [(s.start, s.end) for s in linked if s.label_ == "TREATMENT"]
+    cites = [(s.start, s.end) for s in linked if s.label_ == "GUIDELINE"]
+
+    def superseded(span: Span) -> bool:
+        if span.label_ == "TREATMENT":
+            return any(span.start < e and s < span.end for s, e in items)
+        if span.label_ == "DIAGNOSIS":
+            return any(s <= span.start and span.end <= e for s, e in cites)
+        return False
+
+    return [s for s in rule_spans if not superseded(s)]
+
+
+class LayoutDetector:
+    """Detects the letter layout and its sections (``doc._.layout``, ``doc.spans[spans_key]``)."""
+
+    def __init__(self, name: str = "imr_layout", *, spans_key: str = "sections") -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._annotate(doc)
+        except Exception as exc:  # noqa: BLE001
+            return _fail(doc, self.name, exc)
+
+    def _annotate(self, doc: Doc) -> Doc:
+        view = build_view(doc.text)
+        headings = find_headings(view.text)
+        doc._.layout = detect_layout(headings)
+        spans = []
+        for section in find_sections(view.text, headings):
+            body = view.text[section.start : section.end].rstrip()
+            start, end = view.span(section.start, section.start + len(body))
+            if end > start and (span := _char_span(doc, start, end, section.label)) is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+class DecisionLinker:
+    """Links items to decisions, citations and rationales, and extracts the case facts."""
+
+    def __init__(self, name: str = "imr_linker", *, spans_key: str = "linker", ruler_key: str = "ruler") -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.ruler_key = ruler_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._annotate(doc)
+        except Exception as exc:  # noqa: BLE001
+            return _fail(doc, self.name, exc)
+
+    def _annotate(self, doc: Doc) -> Doc:
+        view = build_view(doc.text)
+        headings = [start for start, _, _ in find_headings(view.text)]
+        decisions, warnings = link(view, headings)
+        doc._.decisions = decisions
+        doc._.case = extract_case(view.text, view.original)
+        doc._.warnings = warnings
+        spans = []
+        for d in decisions:
+            spans.append(_char_span(doc, *d["item_span"], "TREATMENT"))
+            spans.extend(_char_span(doc, *c["span"], "GUIDELINE") for c in d["citations"])
+        linked = [s for s in spans if s is not None]
+        doc.spans[self.spans_key] = linked
+        if self.ruler_key in doc.spans:
+            doc.spans[self.ruler_key] = drop_contained(list(doc.spans[self.ruler_key]), linked)
+        return doc
+
+
+@Language.factory(
+    "imr_layout",
+    default_config={"spans_key": "sections"},
+    assigns=["doc._.layout", "doc.spans"],
+)
+def make_layout(nlp: Language, name: str, spans_key: str) -> LayoutDetector:
+    return LayoutDetector(name, spans_key=spans_key)
+
+
+@Language.factory(
+    "imr_linker",
+    default_config={"spans_key": "linker", "ruler_key": "ruler"},
+    assigns=["doc._.decisions", "doc._.case", "doc._.warnings", "doc.spans"],
+)
+def make_linker(nlp: Language, name: str, spans_key: str, ruler_key: str) -> DecisionLinker:
+    return DecisionLinker(name, spans_key=spans_key, ruler_key=ruler_key)

@@ -1,0 +1,337 @@
+"""Case facts from the cleaned letter text: case number, dates, age, sex, occupation, reviewer.
+
+Each field is one small pure function over the cleaned text (see :mod:`imr_nlp.textview`),
+tried on the structured header lines first and on the narrative sentences second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+DATE = (
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}|\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}})"
+)
+CASE_NUMBER = re.compile(r"\bCM\s?(\d{2})\s?-\s?(\d{4,8})\b", re.IGNORECASE)
+
+_LABELLED_DATES: dict[str, list[str]] = {
+    "date_assigned": [r"date\s*assigned", r"assignment\s*date", r"date\s*of\s*assignment"],
+    "ur_denial_date": [
+        r"ur\s*denial\s*date",
+        r"date\s*of\s*ur\s*(?:decision|denial|determination)",
+        r"utilization\s*review\s*(?:denial\s*|decision\s*)?date",
+        r"date\s*of\s*(?:the\s*)?utilization\s*review\s*(?:decision|denial)",
+    ],
+    "decision_date": [
+        r"(?<!ur\s)(?<!ur)decision\s*date",
+        r"date\s*of\s*(?:imr\s*|final\s*)?(?:decision|determination)",
+        r"^\s*dated",
+        r"determination\s*date",
+    ],
+    "injury_date": [r"date\s*of\s*injury", r"\bDOI\b", r"injury\s*date"],
+}
+_DATE_FIELDS = {
+    field: re.compile(rf"(?:{'|'.join(labels)})\s*[:\-]?\s*(?P<date>{DATE})", re.IGNORECASE | re.MULTILINE)
+    for field, labels in _LABELLED_DATES.items()
+}
+_INJURY_NARRATIVE = re.compile(
+    rf"(?:injur(?:y|ies|ed)|accident|trauma)\b[^.\n]{{0,60}}?\b(?:on|of|dated)\s*(?P<date>{DATE})",
+    re.IGNORECASE,
+)
+_UR_NARRATIVE = re.compile(
+    rf"(?:utilization\s*review|\bUR\b)[^.\n]{{0,80}}?\b(?:dated|on|of)\s*(?P<date>{DATE})",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?\.?|y/?o)\s*-?\s*(?:of\s*age|old)?\s*-?\s*"
+    r"(?P<sex>male|female|man|woman|gentleman|lady|m\b|f\b)?",
+    re.IGNORECASE,
+)
+_AGE_LABEL = re.compile(r"\bage\s*:?\s*(?P<age>\d{1,3})\b", re.IGNORECASE)
+_SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*:\s*(?P<sex>male|female|m|f)\b", re.IGNORECASE)
+_SEX_WORD = re.compile(
+    r"\b(?P<sex>male|female|man|woman|gentleman|lady)\b\s*(?:patient|worker|employee|claimant|who|with)", re.IGNORECASE
+)
+_HE = re.compile(r"\b(?:he|his|him|himself|mr\.?)\b", re.IGNORECASE)
+_SHE = re.compile(r"\b(?:she|her|hers|herself|mrs\.?|ms\.?)\b", re.IGNORECASE)
+_BOTH_PRONOUNS = re.compile(r"\b(?:he/she|his/her|him/her|she/he|her/his|s/he)\b", re.IGNORECASE)
+_OCCUPATION = [
+    re.compile(
+        r"\boccupation\s*:\s*(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)\s*(?=$|[.,;\n]|\s{2})", re.IGNORECASE | re.MULTILINE
+    ),
+    re.compile(
+        r"\b(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
+        r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
+        r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured)|in|on|where|from|since|to)\b)",
+        re.IGNORECASE,
+    ),
+    # "a 61-year-old female machine operator who/was ..."
+    re.compile(
+        r"\b\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:male|female|man|woman|gentleman|lady)\s+"
+        r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had)\b)"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+(?=who\b|was\b|that\b|with\b|injured\b|sustained\b|reported\b|,)",
+        re.IGNORECASE,
+    ),
+]
+_LICENSURE_LABEL = re.compile(r"state\s*\(?\s*s?\s*\)?\s*of\s*licens(?:ure|e)\s*:?\s*(?P<v>[^\n]*)", re.IGNORECASE)
+_LICENSED_IN = re.compile(
+    r"licensed\s*(?:to\s*practice\s*)?(?:medicine\s*|as\s*an?\s*\w+\s*)?(?:in\s*(?:the\s*state(?:s)?\s*of\s*)?)"
+    r"(?P<v>[^.;\n]{0,200})",
+    re.IGNORECASE,
+)
+_SPECIALTY_LABEL = re.compile(
+    r"(?:certifications?|certification\s*\(\s*s\s*\))\s*/\s*specialt(?:y|ies)\s*:?\s*(?P<v>[^\n]*)"
+    r"|\bspecialty\s*:\s*(?P<v2>[^\n]*)",
+    re.IGNORECASE,
+)
+_BOARD_CERTIFIED = re.compile(
+    r"board[\s-]*certified\s*(?:by\s*the\s*american\s*board\s*of\s*|in\s*(?:the\s*(?:field|specialty)\s*of\s*)?)"
+    r"(?P<v>[^.;\n]{2,120})",
+    re.IGNORECASE,
+)
+_FIELD_END = re.compile(
+    r"\s*(?:\bcertifications?\b|\bcertification\s*\(|\bspecialt(?:y|ies)\b|\bstate\s*\(?s?\)?\s*of\b|"
+    r"\bsub[-\s]*specialty\b|\band\s+(?:is|has|was|holds)\b|\band\s+licensed\b|\blicensed\b|"
+    r"\bwith\s+a\s+sub|\bwho\b|[.;:(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("imr_nlp").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    pairs = [ln.split("\t") for ln in _data_lines("states.tsv")]
+    by_key = {abbr.lower(): name for abbr, name in pairs} | {name.lower(): name for _, name in pairs}
+    names = sorted((n for _, n in pairs), key=len, reverse=True)
+    name_re = re.compile(r"\b(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names) + r")\b", re.IGNORECASE)
+    abbr_re = re.compile(r"\b(" + "|".join(a for a, _ in pairs) + r")\b")
+    return name_re, abbr_re, by_key
+
+
+@lru_cache(maxsize=1)
+def _specialties() -> tuple[re.Pattern[str], dict[str, str]]:
+    names = sorted(_data_lines("specialties.txt"), key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in names) + r")\b", re.IGNORECASE)
+    return pattern, {re.sub(r"\s+", "", n.lower()): n for n in names}
+
+
+def to_iso(s: str) -> str | None:
+    """``6/27/2012`` / ``June 27, 2012`` / ``2012-06-27`` -> ``2012-06-27``; None if invalid."""
+    s = s.strip()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+            y, mo, d = (int(g) for g in m.groups())
+        elif m := re.fullmatch(r"(\d{1,2})\s*[/-]\s*(\d{1,2})\s*[/-]\s*(\d{2,4})", s):
+            mo, d, y = (int(g) for g in m.groups())
+            if y < 100:
+                y += 2000 if y < 50 else 1900
+        elif m := re.fullmatch(r"([A-Za-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})", s):
+            mo = MONTHS.get(m.group(1).lower(), 0)
+            d, y = int(m.group(2)), int(m.group(3))
+        else:
+            return None
+        if not 1900 <= y <= 2100:
+            return None
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def case_number(text: str) -> str | None:
+    m = CASE_NUMBER.search(text)
+    return f"CM{m.group(1)}-{m.group(2)}" if m else None
+
+
+def labelled_date(text: str, field: str) -> str | None:
+    """The ISO date written after the label(s) for `field` (e.g. ``Date Assigned: 12/1/2014``)."""
+    for m in _DATE_FIELDS[field].finditer(text):
+        if iso := to_iso(m.group("date")):
+            return iso
+    return None
+
+
+def injury_date(text: str) -> str | None:
+    if iso := labelled_date(text, "injury_date"):
+        return iso
+    for m in _INJURY_NARRATIVE.finditer(text):
+        if iso := to_iso(m.group("date")):
+            return iso
+    return None
+
+
+def ur_denial_date(text: str) -> str | None:
+    if iso := labelled_date(text, "ur_denial_date"):
+        return iso
+    for m in _UR_NARRATIVE.finditer(text):
+        if iso := to_iso(m.group("date")):
+            return iso
+    return None
+
+
+_SEX_NORMAL = {
+    "male": "male",
+    "man": "male",
+    "gentleman": "male",
+    "m": "male",
+    "female": "female",
+    "woman": "female",
+    "lady": "female",
+    "f": "female",
+}
+
+
+def age_and_sex(text: str) -> tuple[int | None, str | None]:
+    """Age and sex from "a 46 year old male", "46-year-old woman", "Age: 46", "Sex: F"."""
+    age = sex = None
+    for m in _AGE.finditer(text):
+        if not 14 <= int(m.group("age")) <= 100:
+            continue
+        # "more than five years" is not an age: require "old"/"of age" or a sex word
+        tail = m.group().lower()
+        if (
+            "old" not in tail
+            and "age" not in tail
+            and "y/o" not in tail
+            and "yo" not in tail.split()
+            and not m.group("sex")
+        ):
+            continue
+        age = int(m.group("age"))
+        if m.group("sex"):
+            sex = _SEX_NORMAL[m.group("sex").lower()]
+        break
+    if age is None and (m := _AGE_LABEL.search(text)) and 14 <= int(m.group("age")) <= 100:
+        age = int(m.group("age"))
+    if sex is None and (m := _SEX_LABEL.search(text) or _SEX_WORD.search(text)):
+        sex = _SEX_NORMAL[m.group("sex").lower()]
+    if sex is None:
+        sex = sex_from_pronouns(text)
+    return age, sex
+
+
+def sex_from_pronouns(text: str) -> str | None:
+    """Male/female when one set of pronouns clearly dominates ("he/she" boilerplate ignored)."""
+    body = _BOTH_PRONOUNS.sub(" ", text)
+    he, she = len(_HE.findall(body)), len(_SHE.findall(body))
+    if he >= 2 and he >= 3 * she:
+        return "male"
+    if she >= 2 and she >= 3 * he:
+        return "female"
+    return None
+
+
+def occupation(text: str) -> str | None:
+    for pattern in _OCCUPATION:
+        for m in pattern.finditer(text):
+            occ = re.sub(r"\s+", " ", m.group("occ")).strip(" -/'&")
+            if occ and not re.fullmatch(r"(?:a|an|the|result|follows?|well|such|needed|usual|of)", occ, re.IGNORECASE):
+                return occ
+    return None
+
+
+def states_in(value: str, allow_abbreviations: bool) -> list[str]:
+    """US state names mentioned in `value`, in order, unique (abbreviations when allowed)."""
+    name_re, abbr_re, by_key = _states()
+    found: list[tuple[int, str]] = [
+        (m.start(), by_key[re.sub(r"\s+", " ", m.group(1).lower())]) for m in name_re.finditer(value)
+    ]
+    if allow_abbreviations:
+        found += [(m.start(), by_key[m.group(1).lower()]) for m in abbr_re.finditer(value)]
+    out: list[str] = []
+    for _, name in sorted(found):
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def _cut_field(value: str) -> str:
+    m = _FIELD_END.search(value, 1)
+    return value[: m.start()] if m else value
+
+
+def reviewer_licensure(text: str) -> list[str]:
+    for m in _LICENSURE_LABEL.finditer(text):
+        if states := states_in(_cut_field(m.group("v")), allow_abbreviations=True):
+            return states
+    for m in _LICENSED_IN.finditer(text):
+        if states := states_in(m.group("v"), allow_abbreviations=False):
+            return states
+    return []
+
+
+def canonical_specialty(value: str) -> str | None:
+    """The longest known specialty at the start of `value`, else the cleaned value itself."""
+    value = re.sub(r"\s+", " ", value).strip(" ,;:-")
+    if not value:
+        return None
+    pattern, canon = _specialties()
+    m = pattern.match(value)
+    if m:
+        return canon.get(re.sub(r"\s+", "", m.group(1).lower()), m.group(1))
+    return value if len(value) <= 80 else None
+
+
+def reviewer_specialty(text: str) -> str | None:
+    for m in _SPECIALTY_LABEL.finditer(text):
+        value = m.group("v") if m.group("v") is not None else m.group("v2")
+        if spec := canonical_specialty(_cut_field(value)):
+            return spec
+    for m in _BOARD_CERTIFIED.finditer(text):
+        pattern, canon = _specialties()
+        if k := pattern.match(m.group("v").strip()):
+            return canon.get(re.sub(r"\s+", "", k.group(1).lower()), k.group(1))
+        if spec := canonical_specialty(_cut_field(m.group("v"))):
+            return spec
+    return None
+
+
+def extract_case(text: str, original: str | None = None) -> dict[str, Any]:
+    """All case facts from cleaned letter text, as the record's ``case`` object.
+
+    `original` (the text as read) is searched for the case number when the cleaned text has
+    none: a bare case number line is page furniture and is not in the cleaned text.
+    """
+    age, sex = age_and_sex(text)
+    return {
+        "case_number": case_number(text) or (case_number(original) if original else None),
+        "date_assigned": labelled_date(text, "date_assigned"),
+        "ur_denial_date": ur_denial_date(text),
+        "decision_date": labelled_date(text, "decision_date"),
+        "injury_date": injury_date(text),
+        "age": age,
+        "sex": sex,
+        "occupation": occupation(text),
+        "reviewer": {"licensure": reviewer_licensure(text), "specialty": reviewer_specialty(text)},
+    }

@@ -1,0 +1,296 @@
+"""Link each disputed item to its decision, guideline citations and rationale.
+
+Works on the cleaned view of a letter (:mod:`imr_nlp.textview`); every offset it reports is
+mapped back to the text as read. The steps are small functions:
+
+1. :func:`find_statements` - every place the letter states a decision for an item
+   (``Norco 10/325mg #120:  Upheld``; ``1. ... the request for X is not medically necessary``).
+2. :func:`find_markers` - where guideline statements (claims administrator / reviewer) and
+   rationales begin.
+3. :func:`assign_blocks` - which item each guideline statement and rationale belongs to.
+4. :func:`link` - the decisions, with citations parsed by :mod:`imr_nlp.guidelines`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from imr_nlp.guidelines import (
+    PAGE_LOCATOR,
+    citation_section,
+    find_pages,
+    normalise_guideline,
+    split_citations,
+)
+from imr_nlp.textview import TextView
+
+UPHELD, OVERTURNED = "upheld", "overturned"
+
+_NECESSITY = (
+    r"(?P<dec>(?:is|was|are|were|be)\s*(?P<neg>not\s*)?(?:considered\s*|deemed\s*|found\s*to\s*be\s*)?"
+    r"medically\s*(?:necessary|reasonable)(?:\s*and\s*(?:appropriate|necessary))?)"
+)
+# "Acupuncture therapy for cervical region:  Overturned" (paragraph start to the decision word)
+COLON_STATEMENT = re.compile(r"(?:^|(?<=\n))(?P<item>[^\n]*?\S)\s*:\s*(?P<dec>upheld|overturned)\b", re.IGNORECASE)
+# "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
+NUMBERED_STATEMENT = re.compile(
+    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]*?\S)\s*{_NECESSITY}", re.IGNORECASE
+)
+# "... the request for X is not medically necessary" anywhere (used when nothing else is found)
+REQUEST_STATEMENT = re.compile(
+    rf"\brequest(?:ed)?\s*(?:for|of)\s+(?P<item>[^\n]{{1,300}}?)\s*{_NECESSITY}", re.IGNORECASE
+)
+_REQUEST_PREFIX = re.compile(
+    r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?"
+    r"(?:(?:retrospective|prospective|concurrent)\s*)?(?:request(?:ed)?\s*(?:for|of)\s+)?"
+    r"|.*?\brequest(?:ed)?\s*(?:for|of)\s+",
+    re.IGNORECASE,
+)
+_ITEM_PREFIX = re.compile(
+    r"^(?:\(?\d{1,2}\s*[.)]\s*|[\u2022*\-]\s*|(?:issues?\s*at\s*dispute|disputed\s*items?(?:\s*/\s*services?)?"
+    r"|items?|services?|treatment\s*requested|requested\s*treatment)\s*:\s*)+",
+    re.IGNORECASE,
+)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:(?:the\s*)?(?:imr\s*)?(?:final\s*)?(?:determination|decision|outcome|result|overall)"
+    r"(?:\s*(?:is|was))?|status|imr)$",
+    re.IGNORECASE,
+)
+
+MARKERS: dict[str, re.Pattern[str]] = {
+    "claims_administrator": re.compile(
+        r"claims\s*administrator(?:'s)?\s*guidelines?\s*(?:used\s*)?:"
+        r"|guidelines?\s*used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
+        r"|(?:the\s*)?claims\s*administrator\s*based\s*(?:its|his|her|their|the)\s*decision\s*on"
+        r"|(?:the\s*)?(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*based\s*(?:its|his|her|their|the)\s*decision\s*on",
+        re.IGNORECASE,
+    ),
+    "reviewer": re.compile(
+        r"maximus\s*guidelines?\s*:"
+        r"|(?:expert|professional|physician|medical|imr)\s*reviewer(?:'s)?\s*guidelines?\s*:"
+        r"|guidelines?\s*used\s*by\s*(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*:?"
+        r"|(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*based\s*(?:his/her|his|her|their|the)\s*decision\s*on"
+        r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer(?:\s*and\s*why)?\s*:?",
+        re.IGNORECASE,
+    ),
+    "unspecified": re.compile(
+        r"(?:^|(?<=\n))(?:guidelines?|citations?)\s*(?:cited|used|relied\s*upon|referenced)?\s*:", re.IGNORECASE
+    ),
+    "rationale": re.compile(
+        r"(?:the\s*)?(?:expert\s*|physician\s*|professional\s*)?(?:reviewer'?s?\s*)?decision\s*rationale\s*:?"
+        r"|rationale\s*for\s*the\s*decision\s*:?"
+        r"|rationale\s*for\s*why\s*the\s*requested\s*treatment\s*/?\s*(?:service)?\s*is\s*/?\s*(?:was)?\s*(?:not\s*)?medically\s*necessary\s*:?"
+        r"|(?:^|(?<=\n))rationale\s*:",
+        re.IGNORECASE,
+    ),
+}
+CITATION_KINDS = ("claims_administrator", "reviewer", "unspecified")
+_PROSE = re.compile(
+    r"\b(?:is|are|was|were|states?|stated|recommends?|recommended|supports?|indicates?|because|"
+    r"addresses?|notes?|requires?|should|may|not)\b",
+    re.IGNORECASE,
+)
+MAX_STATEMENT = 2000  # characters of a guideline statement considered
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A place where the letter states a decision for an item (offsets in cleaned text)."""
+
+    item_start: int
+    item_end: int
+    decision: str
+    dec_start: int
+    dec_end: int
+    key: str
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str  # claims_administrator | reviewer | unspecified | rationale
+    start: int
+    end: int  # where the statement's content begins
+
+
+def item_key(item: str) -> str:
+    """Identity of an item across its mentions: lower-case letters and digits only."""
+    return re.sub(r"[^a-z0-9]+", "", item.lower())
+
+
+def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
+    seg = text[start:end]
+    m = _ITEM_PREFIX.match(seg)
+    if m:
+        start += m.end()
+    while end > start and text[end - 1] in " ,;:.-":
+        end -= 1
+    while start < end and text[start] in " ,;:.":
+        start += 1
+    return start, end
+
+
+def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | None:
+    start, end = m.span("item")
+    if strip_request and (p := _REQUEST_PREFIX.match(text, start, end)):
+        start = p.end()
+    start, end = _trim_item(text, start, end)
+    item = text[start:end]
+    if not item or len(item) > 400 or _NOT_AN_ITEM.match(item) or not re.search(r"[A-Za-z]", item):
+        return None
+    word = m.group("dec").lower()
+    if word.startswith(("upheld", "overturned")):
+        decision = UPHELD if word.startswith("upheld") else OVERTURNED
+    else:
+        decision = UPHELD if m.group("neg") else OVERTURNED
+    return Statement(start, end, decision, m.start("dec"), m.end("dec"), item_key(item))
+
+
+def find_statements(text: str) -> list[Statement]:
+    """Every decision statement, in text order.
+
+    ``item: Upheld|Overturned`` paragraphs win; numbered "... is (not) medically necessary"
+    statements are used when there are none; free "request for X is ..." sentences last.
+    """
+    for pattern, strip in ((COLON_STATEMENT, False), (NUMBERED_STATEMENT, True), (REQUEST_STATEMENT, True)):
+        found = [s for m in pattern.finditer(text) if (s := _statement(text, m, strip))]
+        if found:
+            return found
+    return []
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Starts of guideline statements and rationales, in text order."""
+    out = [Marker(kind, m.start(), m.end()) for kind, p in MARKERS.items() for m in p.finditer(text)]
+    out.sort(key=lambda mk: (mk.start, -mk.end))
+    deduped: list[Marker] = []
+    for mk in out:
+        if deduped and mk.start < deduped[-1].end:
+            continue
+        prev = deduped[-1] if deduped else None
+        if prev and prev.kind == mk.kind and not text[prev.end : mk.start].strip(" :.\n"):
+            # "Guidelines Used by the Claims Administrator (UR): The Claims Administrator based its
+            # decision on ..." is one statement
+            deduped[-1] = Marker(mk.kind, prev.start, mk.end)
+            continue
+        deduped.append(mk)
+    return deduped
+
+
+def assign_blocks(items: list[str], statements: list[Statement], markers: list[Marker]) -> list[int | None]:
+    """For each marker, the index (into `items`) of the item it belongs to.
+
+    A marker belongs to the item whose decision was stated last before it. When that leaves
+    items without any guideline statement (letters that list every decision first and give the
+    per-item discussion later without repeating the items), the k-th group of statements
+    (a group starts at each claims-administrator statement) goes to the k-th item.
+    """
+    index = {key: i for i, key in enumerate(items)}
+    starts = [s.item_start for s in statements]  # statements are in text order
+    owner: list[int | None] = []
+    for mk in markers:
+        k = bisect_right(starts, mk.start)
+        owner.append(index[statements[k - 1].key] if k else None)
+
+    cited = {o for o, mk in zip(owner, markers, strict=True) if mk.kind in CITATION_KINDS and o is not None}
+    if len(items) > 1 and len(cited) < len(items):
+        lead_kind = next((k for k in ("claims_administrator", "reviewer") if any(mk.kind == k for mk in markers)), None)
+        starts = [i for i, mk in enumerate(markers) if mk.kind == lead_kind]
+        if lead_kind and len(starts) == len(items):
+            owner = [None] * len(markers)
+            for g, first in enumerate(starts):
+                last = starts[g + 1] if g + 1 < len(starts) else len(markers)
+                for i in range(first, last):
+                    owner[i] = g
+    return owner
+
+
+def _boundaries(text: str, statements: list[Statement], markers: list[Marker], headings: list[int]) -> list[int]:
+    cuts = {s.item_start for s in statements} | {mk.start for mk in markers} | set(headings)
+    cuts.add(len(text))
+    return sorted(cuts)
+
+
+def _next_cut(cuts: list[int], pos: int) -> int:
+    k = bisect_right(cuts, pos)
+    return cuts[k] if k < len(cuts) else cuts[-1]
+
+
+def parse_citations(view: TextView, start: int, end: int, by: str) -> list[dict[str, Any]]:
+    """The citations in the guideline statement at cleaned offsets [start, end)."""
+    stmt = view.text[start:end]
+    out = []
+    for a, b in split_citations(stmt):
+        text = stmt[a:b]
+        if _PROSE.search(text) and not PAGE_LOCATOR.search(text):
+            continue
+        s, e = view.span(start + a, start + b)
+        out.append(
+            {
+                "by": by,
+                "guideline": normalise_guideline(text),
+                "section": citation_section(text),
+                "pages": find_pages(text),
+                "text": text,
+                "span": [s, e],
+            }
+        )
+    return out
+
+
+def link(view: TextView, headings: list[int] | None = None) -> tuple[list[dict[str, Any]], list[str]]:
+    """Decisions (record dicts, schema order) and warnings for one letter's cleaned view.
+
+    `headings` are cleaned-text offsets of section headings; they end guideline statements and
+    rationales.
+    """
+    text = view.text
+    statements = find_statements(text)
+    warnings: list[str] = []
+    if not statements:
+        return [], ["no disputed item with a decision (Upheld/Overturned or medically necessary) was found"]
+
+    firsts: dict[str, Statement] = {}
+    for s in statements:
+        firsts.setdefault(s.key, s)
+    items = list(firsts)
+    markers = find_markers(text)
+    owners = assign_blocks(items, statements, markers)
+    cuts = _boundaries(text, statements, markers, headings or [])
+
+    citations: dict[int, list[dict[str, Any]]] = {i: [] for i in range(len(items))}
+    rationales: dict[int, list[str]] = {i: [] for i in range(len(items))}
+    for mk, owner in zip(markers, owners, strict=True):
+        if owner is None:
+            continue
+        end = min(_next_cut(cuts, mk.start), mk.end + MAX_STATEMENT)
+        if mk.kind == "rationale":
+            body = text[mk.end : end].strip(" \n:")
+            if body:
+                rationales[owner].append(re.sub(r"\s+", " ", body))
+        else:
+            citations[owner].extend(parse_citations(view, mk.end, end, mk.kind))
+
+    decisions = []
+    for i, key in enumerate(items):
+        s = firsts[key]
+        conflicting = {t.decision for t in statements if t.key == key}
+        if len(conflicting) > 1:
+            warnings.append(
+                f"item {text[s.item_start : s.item_end]!r}: conflicting decisions; the first stated is used"
+            )
+        a, b = view.span(s.item_start, s.item_end)
+        decisions.append(
+            {
+                "item": text[s.item_start : s.item_end],
+                "item_span": [a, b],
+                "decision": s.decision,
+                "medically_necessary": s.decision == OVERTURNED,
+                "citations": citations[i],
+                "rationale": " ".join(rationales[i]) or None,
+                "decision_span": list(view.span(s.dec_start, s.dec_end)),
+            }
+        )
+    return decisions, warnings

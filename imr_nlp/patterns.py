@@ -1,0 +1,117 @@
+"""Rule patterns for spaCy's ``span_ruler``, read from the data files in ``imr_nlp/data``.
+
+* ``data/patterns/*.jsonl``: token patterns for DATE and DECISION, in spaCy's pattern format.
+* ``data/lexicon/{drugs,treatments,diagnoses}.txt``: one term per line, turned into
+  case-insensitive TREATMENT / DIAGNOSIS token patterns (a final plural "s" accepted; a drug term
+  extends over a following strength, form and quantity such as ``10/325mg #120``).
+
+PDF text puts line breaks and double spaces between any two words, which spaCy keeps as
+whitespace tokens, so every pattern is made tolerant of whitespace tokens between its tokens.
+The patterns are used once, by ``nlp.initialize()``; the span ruler then serialises them with
+the pipeline (``span_ruler/patterns.jsonl``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.tokens import Span
+from spacy.util import registry
+
+LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
+PATTERN_FILES = ("dates.jsonl", "decisions.jsonl")
+SPACE = {"IS_SPACE": True, "OP": "?"}
+# What may follow a drug name as part of the same mention: strength, form, quantity.
+DRUG_TAIL = {
+    "LOWER": {
+        "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
+        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical)$"
+    },
+    "OP": "{0,6}",
+}
+
+
+def _data(path: str) -> str:
+    return resources.files("imr_nlp").joinpath(f"data/{path}").read_text("utf-8")
+
+
+def lexicon_terms(name: str) -> list[str]:
+    """The terms in one lexicon file (comments and blank lines skipped)."""
+    lines = (ln.strip() for ln in _data(f"lexicon/{name}").splitlines())
+    return [ln for ln in lines if ln and not ln.startswith("#")]
+
+
+def space_tolerant(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Allow one whitespace token (line break, double space) between any two pattern tokens."""
+    out: list[dict[str, Any]] = []
+    for i, token in enumerate(pattern):
+        if i:
+            out.append(dict(SPACE))
+        out.append(token)
+    return out
+
+
+def term_pattern(words: list[str], drug: bool) -> list[dict[str, Any]]:
+    """Token pattern for a lexicon term already split into tokens."""
+    pattern: list[dict[str, Any]] = [{"LOWER": w.lower()} for w in words]
+    last = words[-1].lower()
+    if last.isalpha() and len(last) > 3:
+        pattern[-1] = {"LOWER": {"IN": [last, last + "s", last + "es"]}}
+    if drug:
+        pattern.append(dict(DRUG_TAIL))
+    return pattern
+
+
+def rule_patterns() -> list[dict[str, Any]]:
+    """All span ruler patterns: DATE and DECISION files plus the TREATMENT/DIAGNOSIS lexicons."""
+    tokenizer = spacy.blank("en").tokenizer
+    patterns: list[dict[str, Any]] = []
+    for name in PATTERN_FILES:
+        for line in _data(f"patterns/{name}").splitlines():
+            if line.strip():
+                p = json.loads(line)
+                patterns.append({**p, "pattern": space_tolerant(p["pattern"])})
+    for name, label in LEXICONS.items():
+        seen: set[tuple[str, ...]] = set()
+        for term in lexicon_terms(name):
+            words = tuple(t.text for t in tokenizer(term))
+            if not words or tuple(w.lower() for w in words) in seen:
+                continue
+            seen.add(tuple(w.lower() for w in words))
+            pattern = term_pattern(list(words), drug=name == "drugs.txt")
+            patterns.append({"label": label, "id": f"{name[:-4]}:{term.lower()}", "pattern": space_tolerant(pattern)})
+    return patterns
+
+
+@registry.misc("imr_nlp.rule_patterns.v1")
+def make_rule_patterns() -> list[dict[str, Any]]:
+    return rule_patterns()
+
+
+def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """Longest non-overlapping spans within each label; spans may overlap across labels.
+
+    Spans that start or end on a whitespace token are dropped (offsets never start or end on
+    whitespace). Existing spans are kept and win over new ones.
+    """
+    kept: list[Span] = list(existing)
+    taken: dict[str, set[int]] = {}
+    for span in kept:
+        taken.setdefault(span.label_, set()).update(range(span.start, span.end))
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+        if span[0].is_space or span[-1].is_space:
+            continue
+        used = taken.setdefault(span.label_, set())
+        if used.isdisjoint(range(span.start, span.end)):
+            kept.append(span)
+            used.update(range(span.start, span.end))
+    return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+
+
+@registry.misc("imr_nlp.longest_per_label_filter.v1")
+def make_longest_per_label_filter():  # noqa: ANN201 - a registry factory returning the filter
+    return longest_per_label

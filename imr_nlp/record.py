@@ -1,0 +1,215 @@
+"""The output record: a typed ``Determination`` per letter, its dict/JSON form and flat rows."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc
+
+SCHEMA_VERSION = "1.0"
+RULE_SPAN_KEYS = ("ruler", "linker")
+MODEL_SPAN_KEYS = ("sc",)
+
+
+@dataclass
+class Citation:
+    by: str
+    guideline: str
+    section: str | None
+    pages: list[int]
+    text: str
+    span: list[int]
+
+
+@dataclass
+class Decision:
+    item: str
+    item_span: list[int]
+    decision: str
+    medically_necessary: bool
+    citations: list[Citation]
+    rationale: str | None
+    decision_span: list[int] | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Decision:
+        return cls(**{**d, "citations": [Citation(**c) for c in d["citations"]]})
+
+
+@dataclass
+class Reviewer:
+    licensure: list[str] = field(default_factory=list)
+    specialty: str | None = None
+
+
+@dataclass
+class Case:
+    case_number: str | None = None
+    date_assigned: str | None = None
+    ur_denial_date: str | None = None
+    decision_date: str | None = None
+    injury_date: str | None = None
+    age: int | None = None
+    sex: str | None = None
+    occupation: str | None = None
+    reviewer: Reviewer = field(default_factory=Reviewer)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Case:
+        return cls(**{**d, "reviewer": Reviewer(**d["reviewer"])})
+
+
+@dataclass
+class Entity:
+    label: str
+    text: str
+    start: int
+    end: int
+    source: str
+    score: float | None = None
+
+
+@dataclass
+class ErrorInfo:
+    type: str
+    message: str
+
+
+@dataclass
+class Determination:
+    """One letter, extracted. ``to_dict()`` gives the record in the output schema."""
+
+    source: str
+    layout: str = "unknown"
+    case: Case = field(default_factory=Case)
+    decisions: list[Decision] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: ErrorInfo | None = None
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {"schema_version": d.pop("schema_version"), **d}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Determination:
+        return cls(
+            source=d["source"],
+            layout=d["layout"],
+            case=Case.from_dict(d["case"]),
+            decisions=[Decision.from_dict(x) for x in d["decisions"]],
+            entities=[Entity(**e) for e in d["entities"]],
+            warnings=list(d["warnings"]),
+            error=ErrorInfo(**d["error"]) if d.get("error") else None,
+            schema_version=d.get("schema_version", SCHEMA_VERSION),
+        )
+
+    @classmethod
+    def failed(cls, source: str, error_type: str, message: str, warnings: list[str] | None = None) -> Determination:
+        """The record for an input that could not be read or parsed: empty lists, `error` set."""
+        return cls(source=source, warnings=list(warnings or []), error=ErrorInfo(error_type, message))
+
+    @classmethod
+    def from_doc(cls, doc: Doc, source: str, warnings: list[str] | None = None) -> Determination:
+        """The record for a Doc processed by an imr_nlp pipeline."""
+        return cls(
+            source=source,
+            layout=doc._.layout or "unknown",
+            case=Case.from_dict(doc._.case) if doc._.case else Case(),
+            decisions=[Decision.from_dict(d) for d in doc._.decisions or []],
+            entities=doc_entities(doc),
+            warnings=list(warnings or []) + list(doc._.warnings or []),
+        )
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Flat rows, one per decision (case fields repeated); one row when there is none."""
+        case = self.case
+        base = {
+            "source": self.source,
+            "layout": self.layout,
+            "case_number": case.case_number,
+            "date_assigned": case.date_assigned,
+            "ur_denial_date": case.ur_denial_date,
+            "decision_date": case.decision_date,
+            "injury_date": case.injury_date,
+            "age": case.age,
+            "sex": case.sex,
+            "occupation": case.occupation,
+            "reviewer_licensure": list(case.reviewer.licensure),
+            "reviewer_specialty": case.reviewer.specialty,
+            "warnings": list(self.warnings),
+            "error_type": self.error.type if self.error else None,
+            "error_message": self.error.message if self.error else None,
+        }
+        empty = {k: None for k in ("item", "item_start", "item_end", "decision", "medically_necessary", "rationale")}
+        for by in ("claims_administrator", "reviewer", "unspecified"):
+            empty |= {f"{by}_guidelines": [], f"{by}_pages": []}
+        if not self.decisions:
+            return [{**base, "decision_index": None, **empty}]
+        rows = []
+        for i, d in enumerate(self.decisions):
+            row = {**base, "decision_index": i, **empty}
+            row |= {
+                "item": d.item,
+                "item_start": d.item_span[0],
+                "item_end": d.item_span[1],
+                "decision": d.decision,
+                "medically_necessary": d.medically_necessary,
+                "rationale": d.rationale,
+            }
+            for c in d.citations:
+                row[f"{c.by}_guidelines"] = row[f"{c.by}_guidelines"] + [c.guideline]
+                row[f"{c.by}_pages"] = sorted(set(row[f"{c.by}_pages"]) | set(c.pages))
+            rows.append(row)
+        return rows
+
+
+def doc_entities(doc: Doc) -> list[Entity]:
+    """Entities from the rule span groups and the model's span group, one per (label, offsets).
+
+    Where a rule and the model found the same span, the entity keeps ``source="rule"`` and takes
+    the model's score.
+    """
+    found: dict[tuple[str, int, int], Entity] = {}
+    for key in RULE_SPAN_KEYS:
+        for span in doc.spans.get(key, []):
+            k = (span.label_, span.start_char, span.end_char)
+            found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule"))
+    for key in MODEL_SPAN_KEYS:
+        group = doc.spans.get(key)
+        if group is None:
+            continue
+        scores = group.attrs.get("scores")
+        for i, span in enumerate(group):
+            score = round(float(scores[i]), 4) if scores is not None and i < len(scores) else None
+            k = (span.label_, span.start_char, span.end_char)
+            if k in found:
+                found[k].score = score
+            else:
+                found[k] = Entity(span.label_, span.text, span.start_char, span.end_char, "model", score)
+    return sorted(found.values(), key=lambda e: (e.start, e.end, e.label))
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The output JSON schema shipped with the package."""
+    return json.loads(resources.files("imr_nlp").joinpath("data/determination.schema.json").read_text("utf-8"))
+
+
+def validate(record: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if `record` does not follow the output schema."""
+    import jsonschema
+
+    jsonschema.validate(record, schema(), format_checker=jsonschema.FormatChecker())

@@ -1,0 +1,163 @@
+"""A cleaned, paragraph-structured view of a letter that maps back to the text as read.
+
+PDF extraction leaves hard line breaks mid-sentence, blank lines between every line, double
+spaces, hyphenated words split across lines, page footers and repeated case numbers at page
+tops. The structural parsers (layout, decisions, citations, case facts) run their regular
+expressions over a cleaned string in which
+
+* page furniture lines are dropped,
+* runs of spaces become one space,
+* lines of one paragraph are joined with a single space (a word split by a hyphen at a line
+  end is re-joined without it),
+* paragraphs are separated by exactly one ``\\n``.
+
+Every character of the cleaned string remembers the index of the character of the original
+text it came from, so any match can be reported with offsets into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+PAGE_FURNITURE = re.compile(
+    r"""^\s*(?:
+        page\s*\d+\s*(?:of\s*\d+)?                          # Page 2 of 4 / Page 2
+      | -\s*\d+\s*-                                          # - 2 -
+      | CM\d{2}-\d{4,8}(?:\s+page\s*\d+\s*(?:of\s*\d+)?)?     # CM14-0123456 [Page 2 of 4]
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Case Number: CM14-0123456" repeated at the top of each page (furniture after the first).
+CASE_LINE = re.compile(r"^\s*(?:imr\s+)?case\s*(?:number|no\.?|\#)\s*:?\s*CM\d{2}-\d{4,8}\s*$", re.IGNORECASE)
+
+# A line that opens a new block even when the previous line does not end a sentence.
+BLOCK_OPENER = re.compile(
+    r"""^\s*(?:
+        claims\s*administrator\s*guideline
+      | maximus\s*guideline
+      | decision\s*rationale
+      | rationale\s*for\s*the\s*decision
+      | guidelines?\s*used\s*by
+      | the\s*claims\s*administrator\s*based
+      | the\s*(?:expert|professional|physician)\s*reviewer\s*based
+      | \d{1,2}[.)]\s+\S
+      | (?:state\s*\(?s?\)?\s*of\s*licensure|certifications?\s*(?:\(s\))?\s*/\s*specialty
+         |(?:imr\s*)?case\s*(?:number|no\.?)|date\s*assigned|date\s*of\s*(?:injury|ur\s*decision)
+         |decision\s*date|ur\s*denial\s*date|priority|application\s*received|dated
+         |claim\s*number|employee|employer|claims\s*administrator|requesting\s*provider
+         |age|sex|gender|occupation)\s*:
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A line ending in a colon that introduces a list or block (anything else ending in a colon,
+# such as "Decision based on MTUS ACOEM Page(s):", continues on the next line).
+INTRO_COLON = re.compile(
+    r"(?:below|following|as\s*follows|reviewed|include[sd]?|determination|summary|"
+    r"rationale|credentials|qualifications|dispute|why|upon)\s*:\s*$",
+    re.IGNORECASE,
+)
+DECISION_WORD_LINE = re.compile(r"^\s*(?:upheld|overturned)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s*$")
+HYPHEN_SPLIT = re.compile(r"([A-Za-z]{2,})-\s*$")
+# Prefixes that really are hyphenated when split at a line end ("follow-\nup").
+KEEP_HYPHEN = frozenset(
+    "follow non post pre self low well long short left right x anti co multi semi "
+    "sub re un full part one two three".split()
+)
+
+
+def is_heading(line: str) -> bool:
+    """An all-capitals line with at least three letters: a section heading."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True)
+class TextView:
+    """Cleaned text plus, for each of its characters, the index in the original text."""
+
+    original: str
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) offsets of the cleaned range [start, end)."""
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+LINE = re.compile(r"[^\n\r\f\v\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _hard_break(prev: str, line: str) -> bool:
+    """Whether `line` starts a new paragraph after `prev` (both stripped, non-empty)."""
+    if DECISION_WORD_LINE.match(line):
+        return False
+    if BLOCK_OPENER.match(line) or is_heading(line) or is_heading(prev):
+        return True
+    if SENTENCE_END.search(prev):
+        return True
+    return prev.endswith(":") and bool(INTRO_COLON.search(prev))
+
+
+@lru_cache(maxsize=4)
+def build_view(text: str) -> TextView:
+    """Clean `text` into paragraphs, keeping a map from each cleaned char to the original.
+
+    Cached: the layout detector and the linker both ask for the view of the same text.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    prev_line: str | None = None
+    seen_case_lines: set[str] = set()
+
+    def emit(s: str, start: int) -> None:
+        # s is a stripped line segment starting at original offset `start`; collapse spaces.
+        last_space = False
+        for i, c in enumerate(s):
+            if c.isspace():
+                if last_space:
+                    continue
+                last_space = True
+                chars.append(" ")
+            else:
+                last_space = False
+                chars.append(c)
+            index.append(start + i)
+
+    for m in LINE.finditer(text):
+        start, raw = m.start(), m.group()
+        stripped = raw.strip()
+        if not stripped or PAGE_FURNITURE.match(stripped):
+            continue
+        if CASE_LINE.match(stripped):
+            if stripped in seen_case_lines:
+                continue
+            seen_case_lines.add(stripped)
+        lead = len(raw) - len(raw.lstrip())
+        seg_start = start + lead
+        if prev_line is not None:
+            hyph = HYPHEN_SPLIT.search(prev_line)
+            if _hard_break(prev_line, stripped):
+                chars.append("\n")
+                index.append(index[-1] + 1)
+            elif hyph and stripped[:1].islower() and hyph.group(1).lower() not in KEEP_HYPHEN:
+                # drop the trailing hyphen: "medi-" + "cally" -> "medically"
+                chars.pop()
+                index.pop()
+            elif not (hyph and stripped[:1].islower()):
+                chars.append(" ")
+                index.append(index[-1] + 1)
+        emit(stripped, seg_start)
+        prev_line = stripped
+    return TextView(text, "".join(chars), tuple(index))
