@@ -50,7 +50,7 @@ def extract(
     if fmt is OutputFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs an output file (-o results.parquet)")
     nlp = load(model)
-    files = list(expand_paths(paths))
+    files = [Path(p) for p in expand_paths(paths)]  # Path("-") is standard input
     records = extract_many(
         files, nlp, n_process=workers, batch_size=batch_size, max_bytes=max_bytes, max_pages=max_pages
     )

@@ -120,7 +120,7 @@ _BOARD_CERTIFIED = re.compile(
 _FIELD_END = re.compile(
     r"\s*(?:\bcertifications?\b|\bcertification\s*\(|\bspecialt(?:y|ies)\b|\bstate\s*\(?s?\)?\s*of\b|"
     r"\bsub[-\s]*specialty\b|\band\s+(?:is|has|was|holds)\b|\band\s+licensed\b|\blicensed\b|"
-    r"\bwith\s+a\s+sub|\bwho\b|[.;:(]|$)",
+    r"\bwith\s+a\s+sub|\bwho\b|[.;:(]|(?-i:\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b)|$)",
     re.IGNORECASE,
 )
 
@@ -141,10 +141,10 @@ def _states() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _specialties() -> tuple[re.Pattern[str], dict[str, str]]:
+def _specialties() -> re.Pattern[str]:
     names = sorted(_data_lines("specialties.txt"), key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in names) + r")\b", re.IGNORECASE)
-    return pattern, {re.sub(r"\s+", "", n.lower()): n for n in names}
+    alternatives = (re.escape(n).replace(r"\ and\ ", r"\s*(?:and|&)\s*").replace(r"\ ", r"\s*") for n in names)
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
 
 def to_iso(s: str) -> str | None:
@@ -292,27 +292,22 @@ def reviewer_licensure(text: str) -> list[str]:
 
 
 def canonical_specialty(value: str) -> str | None:
-    """The longest known specialty at the start of `value`, else the cleaned value itself."""
+    """The longest known specialty at the start of `value` (as written), else the cleaned value."""
     value = re.sub(r"\s+", " ", value).strip(" ,;:-")
     if not value:
         return None
-    pattern, canon = _specialties()
-    m = pattern.match(value)
-    if m:
-        return canon.get(re.sub(r"\s+", "", m.group(1).lower()), m.group(1))
+    if m := _specialties().match(value):
+        return m.group(1)
     return value if len(value) <= 80 else None
 
 
 def reviewer_specialty(text: str) -> str | None:
-    for m in _SPECIALTY_LABEL.finditer(text):
-        value = m.group("v") if m.group("v") is not None else m.group("v2")
+    labelled = (m.group("v") if m.group("v") is not None else m.group("v2") for m in _SPECIALTY_LABEL.finditer(text))
+    narrative = (m.group("v") for m in _BOARD_CERTIFIED.finditer(text))
+    for value in (*labelled, *narrative):
+        if known := _specialties().match(value.strip()):
+            return re.sub(r"\s+", " ", known.group(1))
         if spec := canonical_specialty(_cut_field(value)):
-            return spec
-    for m in _BOARD_CERTIFIED.finditer(text):
-        pattern, canon = _specialties()
-        if k := pattern.match(m.group("v").strip()):
-            return canon.get(re.sub(r"\s+", "", k.group(1).lower()), k.group(1))
-        if spec := canonical_specialty(_cut_field(m.group("v"))):
             return spec
     return None
 

@@ -8,7 +8,7 @@
 PDF text puts line breaks and double spaces between any two words, which spaCy keeps as
 whitespace tokens, so every pattern is made tolerant of whitespace tokens between its tokens.
 The patterns are used once, by ``nlp.initialize()``; the span ruler then serialises them with
-the pipeline (``span_ruler/patterns.jsonl``).
+the pipeline (``span_ruler/patterns``, JSONL).
 """
 
 from __future__ import annotations

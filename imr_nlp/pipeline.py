@@ -65,7 +65,7 @@ def _record(doc: spacy.tokens.Doc, letter: Letter) -> Determination:
 def _is_path(x: object) -> bool:
     if isinstance(x, os.PathLike):
         return True
-    return isinstance(x, str) and (x == "-" or ("\n" not in x and len(x) < 4096 and Path(x).is_file()))
+    return isinstance(x, str) and "\n" not in x and len(x) < 4096 and Path(x).is_file()
 
 
 def extract(
@@ -77,6 +77,9 @@ def extract(
     max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Determination:
     """One letter (its text, or the path of a .txt/.pdf file) -> a :class:`Determination`.
+
+    A ``str`` naming an existing file is read as a path, any other ``str`` is the letter's text;
+    ``Path("-")`` reads standard input.
 
     Never raises for bad input: the record's ``error`` says what went wrong.
     """

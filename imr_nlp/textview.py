@@ -62,6 +62,12 @@ INTRO_COLON = re.compile(
 )
 DECISION_WORD_LINE = re.compile(r"^\s*(?:upheld|overturned)\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.!?][\"')\]]?\s*$")
+# A line ending in an abbreviation ("Inc.", "Dr.", "pg.", "C.C.R.") does not end a sentence.
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:inc|dr|mr|mrs|ms|no|pgs?|pp?|vs|approx|ed|st|jr|sr|co|corp|ltd|dept|fig|sec|ch|vol|al|esq)"
+    r"|\b(?:[a-z]\.){1,3}[a-z]|\b[A-Z])\.\s*$",
+    re.IGNORECASE,
+)
 HYPHEN_SPLIT = re.compile(r"([A-Za-z]{2,})-\s*$")
 # Prefixes that really are hyphenated when split at a line end ("follow-\nup").
 KEEP_HYPHEN = frozenset(
@@ -105,7 +111,7 @@ def _hard_break(prev: str, line: str) -> bool:
         return False
     if BLOCK_OPENER.match(line) or is_heading(line) or is_heading(prev):
         return True
-    if SENTENCE_END.search(prev):
+    if SENTENCE_END.search(prev) and not ABBREVIATION_END.search(prev):
         return True
     return prev.endswith(":") and bool(INTRO_COLON.search(prev))
 

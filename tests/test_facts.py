@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from imr_nlp import facts
+
+
+@pytest.mark.parametrize(
+    "s, iso",
+    [
+        ("6/27/2012", "2012-06-27"),
+        ("06/27/12", "2012-06-27"),
+        ("2-11-2015", "2015-02-11"),
+        ("June 27, 2012", "2012-06-27"),
+        ("Sept. 3 2013", "2013-09-03"),
+        ("2012-06-27", "2012-06-27"),
+        ("13/45/2012", None),
+        ("2/30/2014", None),
+    ],
+)
+def test_to_iso(s, iso):
+    assert facts.to_iso(s) == iso
+
+
+@pytest.mark.parametrize(
+    "text, age, sex",
+    [
+        ("The injured worker is a 46 year old male, who sustained", 46, "male"),
+        ("This 61-year-old female machine operator", 61, "female"),
+        ("a 34 year old man who works as", 34, "male"),
+        ("He/she has been in active practice for more than five years. Age: 50", 50, None),
+        ("The patient is 40 years of age. She reports pain. Her pain is worse.", 40, "female"),
+    ],
+)
+def test_age_and_sex(text, age, sex):
+    assert facts.age_and_sex(text) == (age, sex)
+
+
+def test_pronoun_boilerplate_is_not_evidence():
+    assert facts.sex_from_pronouns("He/she has no affiliation. His/her experience. He/she is familiar.") is None
+
+
+@pytest.mark.parametrize(
+    "text, occupation",
+    [
+        ("injured on 6/27/2012, while working as a massage therapist.", "massage therapist"),
+        ("He worked as a bus mechanic.", "bus mechanic"),
+        ("a 58 year old female cafeteria cook who injured her back", "cafeteria cook"),
+        ("Occupation: Registered nurse\n", "Registered nurse"),
+        ("The injured worker is a 46 year old male who reported pain.", None),
+    ],
+)
+def test_occupation(text, occupation):
+    assert facts.occupation(text) == occupation
+
+
+def test_reviewer_from_structured_lines_and_from_sentences():
+    structured = "State(s) of Licensure: Utah, Arkansas\nCertification(s)/Specialty: Family Practice"
+    assert facts.reviewer_licensure(structured) == ["Utah", "Arkansas"]
+    assert facts.reviewer_specialty(structured) == "Family Practice"
+    narrative = "The expert reviewer is Board Certified in Physical Medicine and Rehabilitation and licensed to practice in California and Texas."
+    assert facts.reviewer_licensure(narrative) == ["California", "Texas"]
+    assert facts.reviewer_specialty(narrative) == "Physical Medicine and Rehabilitation"
+    assert facts.reviewer_licensure("State(s) of Licensure: CA, NV") == ["California", "Nevada"]
+
+
+def test_labelled_dates_do_not_confuse_ur_and_imr_decisions():
+    text = "Date of UR Decision: 7/15/2013\nDecision Date: 9/1/2013\nDate of Injury: 1/2/2010"
+    case = facts.extract_case(text)
+    assert (case["ur_denial_date"], case["decision_date"], case["injury_date"]) == (
+        "2013-07-15",
+        "2013-09-01",
+        "2010-01-02",
+    )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import pytest
+
+from imr_nlp.guidelines import citation_section, expand_range, find_pages, normalise_guideline, split_citations
+
+
+@pytest.mark.parametrize(
+    "text, pages",
+    [
+        ("Page(s): 114,Acupuncture Treatment Guidelines", [114]),
+        ("pages 8-9.", [8, 9]),
+        ("page 46", [46]),
+        ("pages 76-80", [76, 77, 78, 79, 80]),
+        ("Page(s): 30-34, 49", [30, 31, 32, 33, 34, 49]),
+        ("pages 30-34, 49, and the ODG", [30, 31, 32, 33, 34, 49]),
+        ("pg. 112-13 and 115", [112, 113, 115]),
+        ("pp. 5 & 7", [5, 7]),
+        ("Pages\n303-\n305", [303, 304, 305]),
+        ("Chronic Pain Medical Treatment Guidelines (2009) 9792.24.1", []),
+        ("8 C.C.R. 9792.20 - 9792.26", []),
+    ],
+)
+def test_find_pages(text, pages):
+    assert find_pages(text) == pages
+
+
+def test_expand_range_edge_cases():
+    assert expand_range(5, None) == [5]
+    assert expand_range(80, 76) == [76, 80]  # reversed: endpoints, never an empty list
+    assert expand_range(1, 2000) == [1, 2000]  # a "range" this wide is two numbers
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("MTUS ACOEM Page(s): 114", "ACOEM"),
+        ("Non-MTUS Citation Official Disability Guidelines (ODG), Low Back", "ODG"),
+        (
+            "MTUS Chronic Pain Treatment Guidelines 9792.24.1. Acupuncture Medical Treatment Guideline",
+            "MTUS Acupuncture Medical Treatment Guidelines",
+        ),
+        ("Chronic Pain Medical Treatment Guidelines (2009), Opioids", "MTUS Chronic Pain Medical Treatment Guidelines"),
+        ("MTUS Postsurgical Treatment Guidelines, Shoulder", "MTUS Postsurgical Treatment Guidelines"),
+        ("Non-MTUS Citation AMA Guides (Radiculopathy)", "AMA Guides"),
+        ("Harrison's Principles of Internal Medicine", "Other"),
+    ],
+)
+def test_normalise_guideline(text, name):
+    assert normalise_guideline(text) == name
+
+
+def test_split_statement_into_citations():
+    stmt = (
+        "Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 46.  "
+        "Decision based on Non-MTUS Citation AMA Guides (Radiculopathy)."
+    )
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [
+        "MTUS Chronic Pain Treatment Guidelines Page(s): 46",
+        "Non-MTUS Citation AMA Guides (Radiculopathy)",
+    ]
+
+
+def test_split_keeps_numbered_sections_and_drops_trailers_and_prose():
+    stmt = (
+        " the Chronic Pain Medical Treatment Guidelines (2009), Opioids, pages 78-80, which is part of the MTUS, "
+        "and the Official Disability Guidelines (ODG), Pain. These guidelines address opioids."
+    )
+    got = [stmt[a:b] for a, b in split_citations(stmt)]
+    assert got[:2] == [
+        "Chronic Pain Medical Treatment Guidelines (2009), Opioids, pages 78-80",
+        "Official Disability Guidelines (ODG), Pain",
+    ]
+    sec = "MTUS Chronic Pain Treatment Guidelines 9792.24.1. Acupuncture Medical Treatment Guideline, pages 8-9"
+    assert [sec[a:b] for a, b in split_citations(sec)] == [sec]
+
+
+def test_citation_section():
+    assert (
+        citation_section("MTUS ACOEM Page(s): 114,Acupuncture Treatment Guidelines")
+        == "Acupuncture Treatment Guidelines"
+    )
+    assert citation_section("MTUS Chronic Pain Treatment Guidelines Page(s): 46") is None
+    assert citation_section("ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, pages 303-305") == "Chapter 12"

@@ -1,0 +1,71 @@
+"""The spaCy pipeline: components, serialisation, multiprocessing and the Python API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import spacy
+
+import imr_nlp
+
+from conftest import EXAMPLES, GOLD, ROOT
+
+LETTERS = [(EXAMPLES / name).read_text() for name in sorted(GOLD)]
+
+
+def records(nlp, texts):
+    return [imr_nlp.Determination.from_doc(doc, str(i)).to_dict() for i, doc in enumerate(nlp.pipe(texts))]
+
+
+def test_pipeline_components(nlp):
+    assert nlp.pipe_names == ["imr_layout", "span_ruler", "imr_linker"]
+    assert {"DATE", "DECISION", "TREATMENT", "DIAGNOSIS"} <= set(nlp.get_pipe("span_ruler").labels)
+
+
+def test_to_disk_and_spacy_load_round_trip_identically(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "span_ruler" / "patterns").exists()
+    loaded = spacy.load(tmp_path / "pipe")
+    assert records(loaded, LETTERS) == records(nlp, LETTERS)
+
+
+def test_spacy_load_in_fresh_interpreter_without_importing_imr_nlp(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe")
+    code = (
+        "import sys, spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'pipe')!r})\n"
+        f"doc = nlp(open({str(EXAMPLES / 'fdl-2014_b.txt')!r}).read())\n"
+        "print(doc._.layout, doc._.decisions[0]['decision'])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["fdl-2014", "overturned"]
+
+
+def test_n_process_2_gives_the_same_records(nlp):
+    texts = LETTERS * 2
+    one = [imr_nlp.Determination.from_doc(d, "x").to_dict() for d in nlp.pipe(texts)]
+    two = [imr_nlp.Determination.from_doc(d, "x").to_dict() for d in nlp.pipe(texts, n_process=2, batch_size=4)]
+    assert one == two
+
+
+def test_extract_many_with_two_processes_keeps_order(nlp):
+    paths = [EXAMPLES / name for name in sorted(GOLD)]
+    got = [r.source for r in imr_nlp.extract_many(paths, nlp, n_process=2, batch_size=2)]
+    assert got == [str(p) for p in paths]
+
+
+def test_extract_accepts_text_or_path_and_returns_typed_record(nlp):
+    path = EXAMPLES / "fdl-2014_b.txt"
+    from_path = imr_nlp.extract(path, nlp)
+    from_text = imr_nlp.extract(path.read_text(), nlp, source="letter-1")
+    assert isinstance(from_text, imr_nlp.Determination)
+    assert from_text.source == "letter-1" and from_path.source == str(path)
+    assert from_text.decisions == from_path.decisions
+    assert imr_nlp.Determination.from_dict(from_text.to_dict()) == from_text
+
+
+def test_same_input_same_output(nlp):
+    text = LETTERS[0]
+    assert imr_nlp.extract(text, nlp).to_dict() == imr_nlp.extract(text, nlp).to_dict()

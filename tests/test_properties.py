@@ -1,0 +1,89 @@
+"""Property tests: arbitrary text never breaks the pipeline; layout noise never changes the answer."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import imr_nlp
+from imr_nlp import noise
+
+from conftest import EXAMPLES, GOLD, decisions_and_pages
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+LETTER_WORDS = st.sampled_from(
+    "Upheld Overturned : \n \n\n Page 1 of 2 CM14-0012345 Decision based on MTUS Page(s): 46 pages 76-80 , . "
+    "Claims Administrator guideline: MAXIMUS guideline: Decision rationale: is not medically necessary "
+    "1. request for Norco 10/325mg #120 IMR ISSUES, DECISIONS AND RATIONALES 6/27/2012 \f - ".split(" ")
+)
+
+
+def check_record(text: str, record: dict) -> None:
+    imr_nlp.validate(record)
+    for e in record["entities"]:
+        assert text[e["start"] : e["end"]] == e["text"]
+    for d in record["decisions"]:
+        a, b = d["item_span"]
+        assert 0 <= a <= b <= len(text)
+        for c in d["citations"]:
+            a, b = c["span"]
+            assert 0 <= a <= b <= len(text)
+
+
+@SETTINGS
+@given(text=st.text(max_size=600))
+def test_arbitrary_text_never_raises(nlp, text):
+    record = imr_nlp.extract(text, nlp).to_dict()
+    check_record(text, record)
+    doc = nlp(text)
+    for key in doc.spans:
+        for span in doc.spans[key]:
+            assert text[span.start_char : span.end_char] == span.text
+
+
+@SETTINGS
+@given(words=st.lists(LETTER_WORDS, max_size=120))
+def test_letter_like_word_salad_never_raises(nlp, words):
+    text = " ".join(words)
+    check_record(text, imr_nlp.extract(text, nlp).to_dict())
+
+
+def _expected(name: str) -> list:
+    return [(d["item"], d["decision"], d["pages"]) for d in GOLD[name]["decisions"]]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+@SETTINGS
+@given(width=st.integers(min_value=45, max_value=140))
+def test_rewrapping_does_not_change_decisions(nlp, name, width):
+    text = noise.rewrap((EXAMPLES / name).read_text(), width)
+    record = imr_nlp.extract(text, nlp).to_dict()
+    assert decisions_and_pages(record) == _expected(name)
+    assert record["case"] == GOLD[name]["case"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines_per_page=st.integers(min_value=4, max_value=60), seed=st.integers(0, 10_000))
+def test_page_furniture_blank_lines_and_double_spaces_do_not_change_decisions(nlp, name, lines_per_page, seed):
+    text = (EXAMPLES / name).read_text()
+    case_number = GOLD[name]["case"]["case_number"]
+    noisy = noise.add_page_furniture(text, lines_per_page, case_number)
+    noisy = noise.double_spaces(noisy, random.Random(seed))
+    noisy = noise.double_blank_lines(noisy)
+    record = imr_nlp.extract(noisy, nlp).to_dict()
+    assert decisions_and_pages(record) == _expected(name)
+    assert record["case"] == GOLD[name]["case"]
+    check_record(noisy, record)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_hyphenated_line_ends_do_not_change_decisions(nlp, name):
+    for seed in range(5):
+        text = noise.hyphenate_line_ends((EXAMPLES / name).read_text(), random.Random(seed), rate=0.5)
+        record = imr_nlp.extract(text, nlp).to_dict()
+        assert [(i, d) for i, d, _ in decisions_and_pages(record)] == [(i, d) for i, d, _ in _expected(name)]
+        assert [p for _, _, p in decisions_and_pages(record)] == [p for _, _, p in _expected(name)]
