@@ -32,6 +32,7 @@ _BOUNDARY = (
 )
 _TRAILER = re.compile(
     r"(?:,?\s*(?:which|that)\s*(?:is|are|was|were)\s*(?:a\s*)?part\s*of\s*(?:the\s*)?MTUS.*"
+    r"|,?\s*(?:to\s*be\s*|as\s*)?(?:relevant|appropriate|applicable)\b.*"
     r"|[\s,;:.]+)$",
     re.IGNORECASE | re.DOTALL,
 )

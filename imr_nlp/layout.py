@@ -19,7 +19,7 @@ UNKNOWN = "unknown"
 class Heading:
     label: str
     heading: str
-    layouts: tuple[str, ...]
+    layouts: tuple[tuple[str, int], ...]  # (layout, weight)
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _headings() -> tuple[tuple[Heading, ...], re.Pattern[str]]:
     raw = json.loads(resources.files("imr_nlp").joinpath("data/sections.json").read_text("utf-8"))
     heads = tuple(
         sorted(
-            (Heading(s["label"], s["heading"], tuple(s["layouts"])) for s in raw["sections"]),
+            (Heading(s["label"], s["heading"], tuple(s["layouts"].items())) for s in raw["sections"]),
             key=lambda h: len(h.heading),
             reverse=True,
         )
@@ -65,8 +65,8 @@ def detect_layout(headings: list[tuple[int, int, Heading]]) -> str:
     """The layout best supported by the headings found (``unknown`` when none is)."""
     score: Counter[str] = Counter()
     for _, _, h in headings:
-        for layout in h.layouts:
-            score[layout] += 2 if len(h.layouts) == 1 else 1
+        for layout, weight in h.layouts:
+            score[layout] += weight
     if not score:
         return UNKNOWN
     best = max(score.values())

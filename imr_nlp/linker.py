@@ -34,7 +34,20 @@ _NECESSITY = (
     r"medically\s*(?:necessary|reasonable)(?:\s*and\s*(?:appropriate|necessary))?)"
 )
 # "Acupuncture therapy for cervical region:  Overturned" (paragraph start to the decision word)
-COLON_STATEMENT = re.compile(r"(?:^|(?<=\n))(?P<item>[^\n]*?\S)\s*:\s*(?P<dec>upheld|overturned)\b", re.IGNORECASE)
+COLON_STATEMENT = re.compile(
+    r"(?:^|(?<=\n)|(?<=[a-z\d)\]]\.)(?=\s?(?-i:[A-Z]))|(?<=[a-z\d)\]]\.\s)(?=(?-i:[A-Z])))"
+    r"(?P<item>[^\n]*?\S)\s*:\s*(?P<dec>upheld|overturned)(?:\b|(?=(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+# An item paragraph that swallowed the end of the previous rationale ("...at this time.Cervical
+# injection times 2: Overturned" when extraction lost the line break) starts after the last
+# sentence end, if a long stretch of text comes before it.
+_SENTENCE_BREAK = re.compile(r"[a-z)\]]{2}[.!?][\"')]?\s*(?=[A-Z])")
+LONG_PREFIX = 80
+# The issue list of a professional-review letter: "ISSUE AT DISPUTE: <item>" (no decision word).
+ISSUE_HEADING = re.compile(r"(?:^|(?<=\n))\s*issues?\s*at\s*dispute\s*:?\s*", re.IGNORECASE)
+_ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summary|documents\s*reviewed)", re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
 NUMBERED_STATEMENT = re.compile(
     rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]*?\S)\s*{_NECESSITY}", re.IGNORECASE
@@ -65,7 +78,8 @@ MARKERS: dict[str, re.Pattern[str]] = {
         r"claims\s*administrator(?:'s)?\s*guidelines?\s*(?:used\s*)?:"
         r"|guidelines?\s*used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
         r"|(?:the\s*)?claims\s*administrator\s*based\s*(?:its|his|her|their|the)\s*decision\s*on"
-        r"|(?:the\s*)?(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*based\s*(?:its|his|her|their|the)\s*decision\s*on",
+        r"|(?:the\s*)?(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*based\s*(?:its|his|her|their|the)\s*decision\s*on"
+        r"|(?:the\s*)?claims\s*administrator\s*(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced)",
         re.IGNORECASE,
     ),
     "reviewer": re.compile(
@@ -73,6 +87,7 @@ MARKERS: dict[str, re.Pattern[str]] = {
         r"|(?:expert|professional|physician|medical|imr)\s*reviewer(?:'s)?\s*guidelines?\s*:"
         r"|guidelines?\s*used\s*by\s*(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*:?"
         r"|(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*based\s*(?:his/her|his|her|their|the)\s*decision\s*on"
+        r"|(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced|found)"
         r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer(?:\s*and\s*why)?\s*:?",
         re.IGNORECASE,
     ),
@@ -83,6 +98,7 @@ MARKERS: dict[str, re.Pattern[str]] = {
         r"(?:the\s*)?(?:expert\s*|physician\s*|professional\s*)?(?:reviewer'?s?\s*)?decision\s*rationale\s*:?"
         r"|rationale\s*for\s*the\s*decision\s*:?"
         r"|rationale\s*for\s*why\s*the\s*requested\s*treatment\s*/?\s*(?:service)?\s*is\s*/?\s*(?:was)?\s*(?:not\s*)?medically\s*necessary\s*:?"
+        r"|rationale\s*used\s*by\s*(?:the\s*)?(?:expert|professional|physician)\s*reviewer\s*:?"
         r"|(?:^|(?<=\n))rationale\s*:",
         re.IGNORECASE,
     ),
@@ -132,11 +148,18 @@ def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _has_marker(text: str, start: int, end: int) -> bool:
+    return any(p.search(text, start, end) for p in MARKERS.values())
+
+
 def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | None:
     start, end = m.span("item")
     if strip_request and (p := _REQUEST_PREFIX.match(text, start, end)):
         start = p.end()
     start, end = _trim_item(text, start, end)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, end)]
+    if breaks and (breaks[-1] - start >= LONG_PREFIX or _has_marker(text, start, breaks[-1])):
+        start = breaks[-1]
     item = text[start:end]
     if not item or len(item) > 400 or _NOT_AN_ITEM.match(item) or not re.search(r"[A-Za-z]", item):
         return None
@@ -148,17 +171,58 @@ def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | 
     return Statement(start, end, decision, m.start("dec"), m.end("dec"), item_key(item))
 
 
+def _matches(pattern: re.Pattern[str], text: str, strip: bool) -> list[Statement]:
+    return [s for m in pattern.finditer(text) if (s := _statement(text, m, strip))]
+
+
 def find_statements(text: str) -> list[Statement]:
     """Every decision statement, in text order.
 
     ``item: Upheld|Overturned`` paragraphs win; numbered "... is (not) medically necessary"
-    statements are used when there are none; free "request for X is ..." sentences last.
+    statements are used when there are none; then the items of an "ISSUE AT DISPUTE" list
+    with the decision the letter states for them; free "request for X is ..." sentences last.
     """
-    for pattern, strip in ((COLON_STATEMENT, False), (NUMBERED_STATEMENT, True), (REQUEST_STATEMENT, True)):
-        found = [s for m in pattern.finditer(text) if (s := _statement(text, m, strip))]
-        if found:
+    for pattern, strip in ((COLON_STATEMENT, False), (NUMBERED_STATEMENT, True)):
+        if found := _matches(pattern, text, strip):
             return found
-    return []
+    requests = _matches(REQUEST_STATEMENT, text, True)
+    return issue_statements(text, requests) or requests
+
+
+def issue_statements(text: str, evidence: list[Statement]) -> list[Statement]:
+    """Items listed under "ISSUE AT DISPUTE" (without decision words), decided by `evidence`.
+
+    An item takes the decision of the first later necessity statement that shares most of its
+    words; a single item with no such statement takes the letter's last necessity statement.
+    """
+    m = ISSUE_HEADING.search(text)
+    if not m or not evidence:
+        return []
+    end_m = _ISSUE_END.search(text, m.end())
+    end = end_m.start() if end_m else len(text)
+    pieces, pos = [], m.end()
+    for cut in [*(c.start() for c in _ITEM_SPLIT.finditer(text, m.end(), end)), end]:
+        if cut > pos:
+            pieces.append((pos, cut))
+        pos = cut
+    out = []
+    for a, b in pieces:
+        a, b = _trim_item(text, a, b)
+        if b - a < 3 or b - a > 400:
+            continue
+        key = item_key(text[a:b])
+        words = set(re.findall(r"[a-z0-9]+", text[a:b].lower()))
+        best = None
+        for ev in evidence:
+            ev_words = set(re.findall(r"[a-z0-9]+", text[ev.item_start : ev.item_end].lower()))
+            if ev.item_start > b and words and len(words & ev_words) >= 0.5 * min(len(words), len(ev_words)):
+                best = ev
+                break
+        if best is None and len(pieces) == 1:
+            best = evidence[-1]
+        if best is not None:
+            out.append(Statement(a, b, best.decision, best.dec_start, best.dec_end, key))
+    return out
 
 
 def find_markers(text: str) -> list[Marker]:

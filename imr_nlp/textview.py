@@ -33,6 +33,13 @@ PAGE_FURNITURE = re.compile(
 # "Case Number: CM14-0123456" repeated at the top of each page (furniture after the first).
 CASE_LINE = re.compile(r"^\s*(?:imr\s+)?case\s*(?:number|no\.?|\#)\s*:?\s*CM\d{2}-\d{4,8}\s*$", re.IGNORECASE)
 
+# Labels of the header fields; a line starting with one holds that field only.
+HEADER_FIELDS = r"""(?:(?:imr\s*)?case\s*(?:number|no\.?)|date\s*assigned|date\s*of\s*(?:injury|ur\s*decision)
+         |decision\s*date|ur\s*denial\s*date|priority|application\s*received|dated
+         |claim\s*number|employee|employer|claims\s*administrator|requesting\s*provider
+         |age|sex|gender|occupation)"""
+HEADER_FIELD_LINE = re.compile(r"^\s*" + HEADER_FIELDS + r"\s*:", re.IGNORECASE | re.VERBOSE)
+
 # A line that opens a new block even when the previous line does not end a sentence.
 BLOCK_OPENER = re.compile(
     r"""^\s*(?:
@@ -44,11 +51,10 @@ BLOCK_OPENER = re.compile(
       | the\s*claims\s*administrator\s*based
       | the\s*(?:expert|professional|physician)\s*reviewer\s*based
       | \d{1,2}[.)]\s+\S
-      | (?:state\s*\(?s?\)?\s*of\s*licensure|certifications?\s*(?:\(s\))?\s*/\s*specialty
-         |(?:imr\s*)?case\s*(?:number|no\.?)|date\s*assigned|date\s*of\s*(?:injury|ur\s*decision)
-         |decision\s*date|ur\s*denial\s*date|priority|application\s*received|dated
-         |claim\s*number|employee|employer|claims\s*administrator|requesting\s*provider
-         |age|sex|gender|occupation)\s*:
+      | (?:state\s*\(?s?\)?\s*of\s*licensure|certifications?\s*(?:\(s\))?\s*/\s*specialty|final\s*determination
+         |"""
+    + HEADER_FIELDS
+    + r""")\s*:
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -109,7 +115,7 @@ def _hard_break(prev: str, line: str) -> bool:
     """Whether `line` starts a new paragraph after `prev` (both stripped, non-empty)."""
     if DECISION_WORD_LINE.match(line):
         return False
-    if BLOCK_OPENER.match(line) or is_heading(line) or is_heading(prev):
+    if BLOCK_OPENER.match(line) or is_heading(line) or is_heading(prev) or HEADER_FIELD_LINE.match(prev):
         return True
     if SENTENCE_END.search(prev) and not ABBREVIATION_END.search(prev):
         return True

@@ -1,0 +1,84 @@
+"""The decision linker on letter fragments: item boundaries, decisions and block assignment."""
+
+from __future__ import annotations
+
+import pytest
+
+from imr_nlp.linker import find_statements, link
+from imr_nlp.textview import build_view
+
+INTRO = "IMR ISSUES, DECISIONS AND RATIONALES\nThe Final Determination was based on decisions for the disputed items/services set forth below:\n"
+
+
+def fdl_item(i: int, decision: str) -> str:
+    return (
+        f"Requested item number {i}, Norco 10/325mg: quantity {10 * i}:  {decision}\n"
+        f"Claims Administrator guideline: Decision based on MTUS Chronic Pain Treatment Guidelines\nPage(s): {i}-{i + 2}.\n"
+        f"MAXIMUS guideline: Decision based on Non-MTUS Citation ODG Pain Chapter, page {100 + i}.\n"
+        f"Decision rationale: Reason number {i} is documented. The request is addressed.\n"
+    )
+
+
+@pytest.mark.parametrize("n", [1, 2, 5, 10])
+def test_one_to_ten_items_with_colons_in_their_text(n):
+    decisions_in = ["Upheld" if i % 3 else "Overturned" for i in range(1, n + 1)]
+    text = INTRO + "".join(fdl_item(i, d) for i, d in zip(range(1, n + 1), decisions_in, strict=True))
+    decisions, warnings = link(build_view(text))
+    assert warnings == []
+    assert [d["item"] for d in decisions] == [
+        f"Requested item number {i}, Norco 10/325mg: quantity {10 * i}" for i in range(1, n + 1)
+    ]
+    assert [d["decision"] for d in decisions] == [d.lower() for d in decisions_in]
+    for i, d in enumerate(decisions, 1):
+        assert [(c["by"], c["pages"]) for c in d["citations"]] == [
+            ("claims_administrator", [i, i + 1, i + 2]),
+            ("reviewer", [100 + i]),
+        ]
+        assert d["rationale"] == f"Reason number {i} is documented. The request is addressed."
+        a, b = d["item_span"]
+        assert text[a:b] == d["item"]
+
+
+def test_run_together_lines_still_separate_items():
+    text = (
+        INTRO + "Norco 10/325mg #120: OverturnedClaims Administrator guideline: Decision based on MTUS Page(s): 76-80."
+        "Decision rationale: It is indicated at this time.Cervical injection times 2: UpheldClaims Administrator "
+        "guideline: Decision based on MTUS Page(s): 46.\n"
+    )
+    decisions, _ = link(build_view(text))
+    assert [(d["item"], d["decision"], [c["pages"] for c in d["citations"]]) for d in decisions] == [
+        ("Norco 10/325mg #120", "overturned", [[76, 77, 78, 79, 80]]),
+        ("Cervical injection times 2", "upheld", [[46]]),
+    ]
+
+
+def test_decision_word_on_its_own_line():
+    view = build_view(INTRO + "Lumbar MRI:\n\nUpheld\n\nDecision rationale: Not indicated.\n")
+    assert [(d["item"], d["decision"]) for d in link(view)[0]] == [("Lumbar MRI", "upheld")]
+
+
+def test_summary_line_is_not_an_item():
+    view = build_view(
+        "Final Determination: UPHELD\n1. The request for Soma 350mg #60 is not medically necessary and appropriate.\n"
+    )
+    assert [(d["item"], d["decision"]) for d in link(view)[0]] == [("Soma 350mg #60", "upheld")]
+
+
+def test_notice_list_without_repeated_items_assigns_blocks_in_order():
+    text = (
+        "1. MAXIMUS Federal Services, Inc. has determined the request for Soma is not medically necessary and appropriate.\n"
+        "2. MAXIMUS Federal Services, Inc. has determined the request for Lyrica is medically necessary and appropriate.\n"
+        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n"
+        "The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, page 29.\n"
+        "The Expert Reviewer based his/her decision on the Chronic Pain Medical Treatment Guidelines, pages 63-66.\n"
+        "The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, pages 16-17.\n"
+        "The Expert Reviewer based his/her decision on the Chronic Pain Medical Treatment Guidelines, page 99.\n"
+    )
+    decisions, _ = link(build_view(text))
+    assert [(d["item"], d["decision"]) for d in decisions] == [("Soma", "upheld"), ("Lyrica", "overturned")]
+    assert [[c["pages"] for c in d["citations"]] for d in decisions] == [[[29], [63, 64, 65, 66]], [[16, 17], [99]]]
+
+
+def test_run_together_necessity_phrase():
+    statements = find_statements("1. The request for Lidoderm patch 5% #30 isnotmedically necessary and appropriate.")
+    assert [(s.decision, s.key) for s in statements] == [("upheld", "lidodermpatch530")]
