@@ -83,7 +83,7 @@ def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if nxt.strip() and line.strip() and not line.rstrip().endswith((".", ":")):
+        if nxt.strip() and line.strip() and not line.rstrip().endswith((".", ":")) and not _OWN_LINE.match(nxt):
             merged = split_line(line)
             if merged != line:
                 head, tail = merged.split("\n")
