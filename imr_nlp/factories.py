@@ -18,13 +18,14 @@ Span groups: ``doc.spans["sections"]`` (layout), ``doc.spans["ruler"]`` (span ru
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
 from imr_nlp.linker import link
-from imr_nlp.textview import build_view
+from imr_nlp.textview import doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
     if not Doc.has_extension(_name):
@@ -61,6 +62,22 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
     return [s for s in rule_spans if not superseded(s)]
 
 
+class SpaceNormaliser:
+    """Sets NORM to a single space on whitespace tokens (line breaks, double spaces).
+
+    The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
+    phrase variant covers a term broken across a line in any way.
+    """
+
+    def __init__(self, name: str = "imr_space_norm") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
+            doc[int(i)].norm_ = " "
+        return doc
+
+
 class LayoutDetector:
     """Detects the letter layout and its sections (``doc._.layout``, ``doc.spans[spans_key]``)."""
 
@@ -75,7 +92,7 @@ class LayoutDetector:
             return _fail(doc, self.name, exc)
 
     def _annotate(self, doc: Doc) -> Doc:
-        view = build_view(doc.text)
+        view = doc_view(doc)
         headings = find_headings(view.text)
         doc._.layout = detect_layout(headings)
         spans = []
@@ -103,7 +120,7 @@ class DecisionLinker:
             return _fail(doc, self.name, exc)
 
     def _annotate(self, doc: Doc) -> Doc:
-        view = build_view(doc.text)
+        view = doc_view(doc)
         headings = [start for start, _, _ in find_headings(view.text)]
         decisions, warnings = link(view, headings)
         doc._.decisions = decisions
@@ -118,6 +135,11 @@ class DecisionLinker:
         if self.ruler_key in doc.spans:
             doc.spans[self.ruler_key] = drop_contained(list(doc.spans[self.ruler_key]), linked)
         return doc
+
+
+@Language.factory("imr_space_norm", assigns=["token.norm"])
+def make_space_norm(nlp: Language, name: str) -> SpaceNormaliser:
+    return SpaceNormaliser(name)
 
 
 @Language.factory(

@@ -73,36 +73,31 @@ _NOT_AN_ITEM = re.compile(
     re.IGNORECASE,
 )
 
-MARKERS: dict[str, re.Pattern[str]] = {
-    "claims_administrator": re.compile(
-        r"claims\s*administrator(?:'s)?\s*guidelines?\s*(?:used\s*)?:"
-        r"|guidelines?\s*used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
-        r"|(?:the\s*)?claims\s*administrator\s*based\s*(?:its|his|her|their|the)\s*decision\s*on"
-        r"|(?:the\s*)?(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*based\s*(?:its|his|her|their|the)\s*decision\s*on"
-        r"|(?:the\s*)?claims\s*administrator\s*(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced)",
-        re.IGNORECASE,
-    ),
-    "reviewer": re.compile(
-        r"maximus\s*guidelines?\s*:"
-        r"|(?:expert|professional|physician|medical|imr)\s*reviewer(?:'s)?\s*guidelines?\s*:"
-        r"|guidelines?\s*used\s*by\s*(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*:?"
-        r"|(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*based\s*(?:his/her|his|her|their|the)\s*decision\s*on"
-        r"|(?:the\s*)?(?:expert|professional|physician|imr)\s*reviewer\s*(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced|found)"
-        r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer(?:\s*and\s*why)?\s*:?",
-        re.IGNORECASE,
-    ),
-    "unspecified": re.compile(
-        r"(?:^|(?<=\n))(?:guidelines?|citations?)\s*(?:cited|used|relied\s*upon|referenced)?\s*:", re.IGNORECASE
-    ),
-    "rationale": re.compile(
-        r"(?:the\s*)?(?:expert\s*|physician\s*|professional\s*)?(?:reviewer'?s?\s*)?decision\s*rationale\s*:?"
-        r"|rationale\s*for\s*the\s*decision\s*:?"
-        r"|rationale\s*for\s*why\s*the\s*requested\s*treatment\s*/?\s*(?:service)?\s*is\s*/?\s*(?:was)?\s*(?:not\s*)?medically\s*necessary\s*:?"
-        r"|rationale\s*used\s*by\s*(?:the\s*)?(?:expert|professional|physician)\s*reviewer\s*:?"
-        r"|(?:^|(?<=\n))rationale\s*:",
-        re.IGNORECASE,
-    ),
-}
+_BASED_ON = r"based\s*(?:its|his/her|his|her|their|the)\s*decision\s*on"
+_REVIEWER = r"(?:expert|professional|physician|medical|imr)\s*reviewer"
+# Where guideline statements (by whom) and rationales begin. One regex, one pass; every
+# alternative starts with a required word so the scan stays fast.
+MARKER = re.compile(
+    r"(?P<claims_administrator>"
+    rf"claims\s*administrator(?:'s)?\s*(?:guidelines?\s*(?:used\s*)?:|{_BASED_ON}"
+    r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced))"
+    r"|guidelines?\s*used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
+    rf"|\b(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*{_BASED_ON})"
+    r"|(?P<reviewer>maximus\s*guidelines?\s*:"
+    rf"|{_REVIEWER}(?:'s)?\s*(?:guidelines?\s*:|{_BASED_ON}"
+    r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced|found))"
+    rf"|guidelines?\s*used\s*by\s*(?:the\s*)?{_REVIEWER}\s*:?"
+    r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer"
+    r"(?:\s*and\s*why)?\s*:?)"
+    r"|(?P<unspecified>(?:^|(?<=\n))(?:guidelines?|citations?)\s*(?:cited|used|relied\s*upon|referenced)?\s*:)"
+    r"|(?P<rationale>decision\s*rationale\s*:?"
+    rf"|{_REVIEWER}'?s?\s*decision\s*rationale\s*:?"
+    r"|rationale\s*(?:for\s*the\s*decision|used\s*by\s*(?:the\s*)?(?:expert|professional|physician)\s*reviewer"
+    r"|for\s*why\s*the\s*requested\s*treatment\s*/?\s*(?:service)?\s*is\s*/?\s*(?:was)?\s*(?:not\s*)?"
+    r"medically\s*necessary)\s*:?"
+    r"|(?:^|(?<=\n))rationale\s*:)",
+    re.IGNORECASE,
+)
 CITATION_KINDS = ("claims_administrator", "reviewer", "unspecified")
 _PROSE = re.compile(
     r"\b(?:is|are|was|were|states?|stated|recommends?|recommended|supports?|indicates?|because|"
@@ -149,7 +144,7 @@ def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_marker(text: str, start: int, end: int) -> bool:
-    return any(p.search(text, start, end) for p in MARKERS.values())
+    return MARKER.search(text, start, end) is not None
 
 
 def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | None:
@@ -227,12 +222,9 @@ def issue_statements(text: str, evidence: list[Statement]) -> list[Statement]:
 
 def find_markers(text: str) -> list[Marker]:
     """Starts of guideline statements and rationales, in text order."""
-    out = [Marker(kind, m.start(), m.end()) for kind, p in MARKERS.items() for m in p.finditer(text)]
-    out.sort(key=lambda mk: (mk.start, -mk.end))
     deduped: list[Marker] = []
-    for mk in out:
-        if deduped and mk.start < deduped[-1].end:
-            continue
+    for m in MARKER.finditer(text):
+        mk = Marker(m.lastgroup or "unspecified", m.start(), m.end())
         prev = deduped[-1] if deduped else None
         if prev and prev.kind == mk.kind and not text[prev.end : mk.start].strip(" :.\n"):
             # "Guidelines Used by the Claims Administrator (UR): The Claims Administrator based its

@@ -2,11 +2,14 @@
 
 * ``data/patterns/*.jsonl``: token patterns for DATE and DECISION, in spaCy's pattern format.
 * ``data/lexicon/{drugs,treatments,diagnoses}.txt``: one term per line, turned into
-  case-insensitive TREATMENT / DIAGNOSIS token patterns (a final plural "s" accepted; a drug term
+  case-insensitive TREATMENT / DIAGNOSIS phrase patterns (a final plural "s" accepted; a drug name
   extends over a following strength, form and quantity such as ``10/325mg #120``).
 
 PDF text puts line breaks and double spaces between any two words, which spaCy keeps as
-whitespace tokens, so every pattern is made tolerant of whitespace tokens between its tokens.
+whitespace tokens, so every pattern is made tolerant of one whitespace token between its tokens:
+token patterns get an optional ``IS_SPACE`` token in every gap, phrase patterns come in variants
+with and without a whitespace token in each gap. Lexicon terms are phrase patterns because
+spaCy's PhraseMatcher costs the same for a thousand terms as for one, unlike token patterns.
 The patterns are used once, by ``nlp.initialize()``; the span ruler then serialises them with
 the pipeline (``span_ruler/patterns``, JSONL).
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from importlib import resources
+from itertools import product
 from typing import Any
 
 import spacy
@@ -25,6 +29,7 @@ from spacy.util import registry
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
 PATTERN_FILES = ("dates.jsonl", "decisions.jsonl")
 SPACE = {"IS_SPACE": True, "OP": "?"}
+MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants at most)
 # What may follow a drug name as part of the same mention: strength, form, quantity.
 DRUG_TAIL = {
     "LOWER": {
@@ -55,19 +60,28 @@ def space_tolerant(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def term_pattern(words: list[str], drug: bool) -> list[dict[str, Any]]:
-    """Token pattern for a lexicon term already split into tokens."""
-    pattern: list[dict[str, Any]] = [{"LOWER": w.lower()} for w in words]
-    last = words[-1].lower()
-    if last.isalpha() and len(last) > 3:
-        pattern[-1] = {"LOWER": {"IN": [last, last + "s", last + "es"]}}
-    if drug:
-        pattern.append(dict(DRUG_TAIL))
-    return pattern
+def phrase_variants(words: list[str]) -> list[str]:
+    """Phrase patterns for a term split into tokens: with or without a whitespace token in each
+    gap (a line break or double space in the letter), as written and with a final plural "s"."""
+    lasts = [words[-1]]
+    if words[-1].isalpha() and len(words[-1]) > 3 and not words[-1].lower().endswith("s"):
+        lasts.append(words[-1] + "s")
+    out = []
+    for last in lasts:
+        form = [*words[:-1], last]
+        for gaps in product((" ", "  "), repeat=min(len(form) - 1, MAX_GAP_VARIANTS)):
+            gaps = (*gaps, *(" ",) * (len(form) - 1 - len(gaps)))
+            out.append(form[0] + "".join(g + w for g, w in zip(gaps, form[1:], strict=True)))
+    return out
 
 
 def rule_patterns() -> list[dict[str, Any]]:
-    """All span ruler patterns: DATE and DECISION files plus the TREATMENT/DIAGNOSIS lexicons."""
+    """All span ruler patterns: DATE and DECISION files plus the TREATMENT/DIAGNOSIS lexicons.
+
+    Lexicon terms become phrase patterns (matched on NORM, which is " " for every whitespace
+    token, see :class:`imr_nlp.factories.SpaceNormaliser`); a single-word drug name followed by
+    a strength or quantity ("Norco 10/325mg #120") is one token pattern for all drugs.
+    """
     tokenizer = spacy.blank("en").tokenizer
     patterns: list[dict[str, Any]] = []
     for name in PATTERN_FILES:
@@ -75,15 +89,20 @@ def rule_patterns() -> list[dict[str, Any]]:
             if line.strip():
                 p = json.loads(line)
                 patterns.append({**p, "pattern": space_tolerant(p["pattern"])})
+    single_word_drugs: set[str] = set()
     for name, label in LEXICONS.items():
-        seen: set[tuple[str, ...]] = set()
+        seen: set[str] = set()
         for term in lexicon_terms(name):
-            words = tuple(t.text for t in tokenizer(term))
-            if not words or tuple(w.lower() for w in words) in seen:
+            words = [t.text for t in tokenizer(term)]
+            if not words or term.lower() in seen:
                 continue
-            seen.add(tuple(w.lower() for w in words))
-            pattern = term_pattern(list(words), drug=name == "drugs.txt")
-            patterns.append({"label": label, "id": f"{name[:-4]}:{term.lower()}", "pattern": space_tolerant(pattern)})
+            seen.add(term.lower())
+            if name == "drugs.txt" and len(words) == 1:
+                single_word_drugs.add(words[0].lower())
+            for phrase in phrase_variants(words):
+                patterns.append({"label": label, "id": f"{name[:-4]}:{term.lower()}", "pattern": phrase})
+    drug_with_strength = [{"LOWER": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
+    patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
 
 

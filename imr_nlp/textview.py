@@ -18,8 +18,10 @@ text it came from, so any match can be reported with offsets into the text as re
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
-from functools import lru_cache
+
+from spacy.tokens import Doc
 
 PAGE_FURNITURE = re.compile(
     r"""^\s*(?:
@@ -122,54 +124,52 @@ def _hard_break(prev: str, line: str) -> bool:
     return prev.endswith(":") and bool(INTRO_COLON.search(prev))
 
 
-@lru_cache(maxsize=4)
-def build_view(text: str) -> TextView:
-    """Clean `text` into paragraphs, keeping a map from each cleaned char to the original.
+WORD = re.compile(r"\S+")
+_VIEWS: weakref.WeakKeyDictionary[Doc, TextView] = weakref.WeakKeyDictionary()
 
-    Cached: the layout detector and the linker both ask for the view of the same text.
-    """
-    chars: list[str] = []
+
+def doc_view(doc: Doc) -> TextView:
+    """The cleaned view of a Doc's text, built once per Doc (the layout detector and the
+    linker both read it)."""
+    view = _VIEWS.get(doc)
+    if view is None:
+        view = _VIEWS[doc] = build_view(doc.text)
+    return view
+
+
+def build_view(text: str) -> TextView:
+    """Clean `text` into paragraphs, keeping a map from each cleaned char to the original."""
+    pieces: list[str] = []
     index: list[int] = []
     prev_line: str | None = None
     seen_case_lines: set[str] = set()
 
-    def emit(s: str, start: int) -> None:
-        # s is a stripped line segment starting at original offset `start`; collapse spaces.
-        last_space = False
-        for i, c in enumerate(s):
-            if c.isspace():
-                if last_space:
-                    continue
-                last_space = True
-                chars.append(" ")
-            else:
-                last_space = False
-                chars.append(c)
-            index.append(start + i)
-
     for m in LINE.finditer(text):
-        start, raw = m.start(), m.group()
-        stripped = raw.strip()
+        stripped = m.group().strip()
         if not stripped or PAGE_FURNITURE.match(stripped):
             continue
         if CASE_LINE.match(stripped):
             if stripped in seen_case_lines:
                 continue
             seen_case_lines.add(stripped)
-        lead = len(raw) - len(raw.lstrip())
-        seg_start = start + lead
         if prev_line is not None:
             hyph = HYPHEN_SPLIT.search(prev_line)
             if _hard_break(prev_line, stripped):
-                chars.append("\n")
+                pieces.append("\n")
                 index.append(index[-1] + 1)
             elif hyph and stripped[:1].islower() and hyph.group(1).lower() not in KEEP_HYPHEN:
                 # drop the trailing hyphen: "medi-" + "cally" -> "medically"
-                chars.pop()
+                pieces[-1] = pieces[-1][:-1]
                 index.pop()
             elif not (hyph and stripped[:1].islower()):
-                chars.append(" ")
+                pieces.append(" ")
                 index.append(index[-1] + 1)
-        emit(stripped, seg_start)
+        # the line's words, single-spaced; each char keeps its original offset
+        for i, w in enumerate(WORD.finditer(text, m.start(), m.end())):
+            if i:
+                pieces.append(" ")
+                index.append(w.start() - 1)
+            pieces.append(w.group())
+            index.extend(range(w.start(), w.end()))
         prev_line = stripped
-    return TextView(text, "".join(chars), tuple(index))
+    return TextView(text, "".join(pieces), tuple(index))

@@ -19,7 +19,7 @@ def records(nlp, texts):
 
 
 def test_pipeline_components(nlp):
-    assert nlp.pipe_names == ["imr_layout", "span_ruler", "imr_linker"]
+    assert nlp.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "imr_linker"]
     assert {"DATE", "DECISION", "TREATMENT", "DIAGNOSIS"} <= set(nlp.get_pipe("span_ruler").labels)
 
 

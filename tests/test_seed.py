@@ -69,3 +69,11 @@ def test_seed_sections_and_entities(nlp):
     assert ("GUIDELINE", "Non-MTUS Citation AMA Guides (Radiculopathy)") in linked
     # "Chronic Pain" inside a guideline's name is not a diagnosis of the patient
     assert ("DIAGNOSIS", "Chronic Pain") not in ents
+
+
+def test_lexicon_terms_match_across_line_breaks(nlp):
+    doc = nlp("diagnosed with carpal \n\ntunnel syndrome; Norco 10/325mg #120 and nerve  conduction\nstudies")
+    ents = [(s.label_, s.text) for s in doc.spans["ruler"]]
+    assert ("DIAGNOSIS", "carpal \n\ntunnel syndrome") in ents
+    assert ("TREATMENT", "Norco 10/325mg #120") in ents
+    assert ("TREATMENT", "nerve  conduction\nstudies") in ents
