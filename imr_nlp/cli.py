@@ -23,14 +23,14 @@ class OutputFormat(str, Enum):
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help=".txt or .pdf files, directories (recursive), or - for stdin")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of stdout")] = None,  # noqa: UP007
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write here instead of stdout")] = None,
     fmt: Annotated[
-        OutputFormat | None,  # noqa: UP007
+        OutputFormat | None,
         typer.Option(
             "--format", "-f", help="jsonl (default; one record per letter) or csv/parquet (one row per decision)"
         ),
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="a saved pipeline directory (default: built-in)")] = None,  # noqa: UP007
+    model: Annotated[Path | None, typer.Option(help="a saved pipeline directory (default: built-in)")] = None,
     workers: Annotated[int, typer.Option(help="processes for nlp.pipe")] = 1,
     batch_size: Annotated[int, typer.Option(help="letters per batch")] = 32,
     max_bytes: Annotated[
@@ -58,6 +58,113 @@ def extract(
     typer.echo(f"imr-nlp: {counts['ok']} ok, {counts['failed']} failed", err=True)
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+corpus_app = typer.Typer(no_args_is_help=True, help="The labelled corpus: build, validate, convert, import, export.")
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("validate")
+def corpus_validate(files: Annotated[list[Path], typer.Argument(help="corpus JSONL files")]) -> None:
+    """Check records: offsets, labels, whitespace at span edges, same-label overlaps. Exits 1 on problems."""
+    from imr_nlp.corpus import validate_file
+
+    problems = [p for f in files for p in validate_file(f)]
+    for p in problems:
+        typer.echo(p)
+    typer.echo(f"{len(problems)} problem(s) in {len(files)} file(s)", err=True)
+    if problems:
+        raise typer.Exit(1)
+
+
+@corpus_app.command("build")
+def corpus_build(
+    out: Annotated[Path, typer.Option(help="corpus folder")] = Path("corpora"),
+    n: Annotated[int, typer.Option(help="synthetic letters")] = 3000,
+    seed: Annotated[int, typer.Option(help="generator seed")] = 0,
+) -> None:
+    """Write corpora/handwritten.jsonl (from corpora/examples) and corpora/synthetic.jsonl.gz."""
+    from imr_nlp.corpus import assign_splits, build_handwritten, write_jsonl
+    from imr_nlp.synth import generate
+
+    hand = build_handwritten(out / "examples")
+    write_jsonl(hand, out / "handwritten.jsonl")
+    synth = list(generate(n, seed))
+    assign_splits(synth)
+    write_jsonl(synth, out / "synthetic.jsonl.gz")
+    typer.echo(f"{len(hand)} hand-labelled and {len(synth)} synthetic letters written to {out}", err=True)
+
+
+@corpus_app.command("stats")
+def corpus_stats(files: Annotated[list[Path], typer.Argument(help="corpus JSONL files")]) -> None:
+    """Letters, tokens and spans per label, by split, layout and origin (JSON)."""
+    import json
+
+    from imr_nlp.corpus import read_jsonl, statistics
+
+    typer.echo(json.dumps(statistics(r for f in files for r in read_jsonl(f)), indent=2))
+
+
+@corpus_app.command("to-spacy")
+def corpus_to_spacy(
+    files: Annotated[list[Path], typer.Argument(help="corpus JSONL files")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="folder for train/dev/test .spacy files")] = Path(
+        "training/corpus"
+    ),
+) -> None:
+    """Convert to spaCy DocBin files, one per split, with gold spans in doc.spans["sc"]."""
+    from imr_nlp.corpus import SPLITS, read_jsonl, to_docbin
+
+    output.mkdir(parents=True, exist_ok=True)
+    records = [r for f in files for r in read_jsonl(f)]
+    for split in SPLITS:
+        part = [r for r in records if r["meta"]["split"] == split]
+        to_docbin(part).to_disk(output / f"{split}.spacy")
+        typer.echo(f"{split}: {len(part)} letters -> {output / (split + '.spacy')}", err=True)
+
+
+@corpus_app.command("import")
+def corpus_import(
+    file: Annotated[Path, typer.Argument(help="Prodigy / doccano JSONL or Label Studio JSON export")],
+    output: Annotated[Path, typer.Option("-o", "--output")],
+    split: Annotated[str, typer.Option(help="split to record for the imported letters")] = "train",
+) -> None:
+    """Import span annotations from an annotation tool as corpus records (validated)."""
+    from imr_nlp.corpus import read_annotations, record_problems, write_jsonl
+
+    records = read_annotations(file)
+    for r in records:
+        r["meta"]["split"] = split
+        if problems := record_problems(r):
+            raise typer.BadParameter(f"{r['id']}: {'; '.join(problems)}")
+    write_jsonl(records, output)
+    typer.echo(f"{len(records)} letters imported to {output}", err=True)
+
+
+@corpus_app.command("export-prodigy")
+def corpus_export_prodigy(
+    files: Annotated[list[Path], typer.Argument(help=".txt/.pdf letters or corpus JSONL")],
+    output: Annotated[Path, typer.Option("-o", "--output")],
+    model: Annotated[Path | None, typer.Option(help="pipeline that pre-annotates")] = None,
+) -> None:
+    """Pre-annotate letters with the pipeline and write Prodigy JSONL tasks for correction."""
+    from imr_nlp.corpus import to_prodigy, write_jsonl
+    from imr_nlp.pipeline import extract_many, load
+
+    nlp = load(model)
+    records = []
+    for r in extract_many([Path(p) for p in expand_paths([str(f) for f in files])], nlp):
+        if r.error is None:
+            spans = [{"start": e.start, "end": e.end, "label": e.label} for e in r.entities]
+            records.append({"id": r.source, "text": _text_of(r.source), "spans": spans, "meta": {"source": r.source}})
+    write_jsonl(to_prodigy(records), output)
+    typer.echo(f"{len(records)} tasks written to {output}", err=True)
+
+
+def _text_of(source: str) -> str:
+    from imr_nlp.reader import read_path
+
+    return read_path(source).text
 
 
 @app.command()

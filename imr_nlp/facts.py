@@ -103,7 +103,8 @@ _OCCUPATION = [
 ]
 _LICENSURE_LABEL = re.compile(r"state\s*\(?\s*s?\s*\)?\s*of\s*licens(?:ure|e)\s*:?\s*(?P<v>[^\n]*)", re.IGNORECASE)
 _LICENSED_IN = re.compile(
-    r"licensed\s*(?:to\s*practice\s*)?(?:medicine\s*|as\s*an?\s*\w+\s*)?(?:in\s*(?:the\s*state(?:s)?\s*of\s*)?)"
+    r"(?:licensed|licensure|licenses?)\s*(?:to\s*practice\s*)?(?:medicine\s*|as\s*an?\s*\w+\s*)?"
+    r"(?:in\s*(?:the\s*state(?:s)?\s*of\s*)?)"
     r"(?P<v>[^.;\n]{0,200})",
     re.IGNORECASE,
 )

@@ -57,9 +57,8 @@ REQUEST_STATEMENT = re.compile(
     rf"\brequest(?:ed)?\s*(?:for|of)\s+(?P<item>[^\n]{{1,300}}?)\s*{_NECESSITY}", re.IGNORECASE
 )
 _REQUEST_PREFIX = re.compile(
-    r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?"
-    r"(?:(?:retrospective|prospective|concurrent)\s*)?(?:request(?:ed)?\s*(?:for|of)\s+)?"
-    r"|.*?\brequest(?:ed)?\s*(?:for|of)\s+",
+    r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?(?:request(?:ed)?\s*(?:for|of)\s+)?"
+    r"|\s*(?:the\s*)?request(?:ed)?\s*(?:for|of)\s+",
     re.IGNORECASE,
 )
 _ITEM_PREFIX = re.compile(

@@ -1,96 +1,145 @@
 """PDF-extraction noise: the ways converted letters differ from the letter as written.
 
-Pure functions from text to text, used by the tests (the pipeline must not care) and by the
-synthetic letter generator. Each keeps every word of the letter; none changes what it says.
+Each noise is a list of *edits* (replace ``text[a:b]``, which is whitespace or empty, with new
+text), so labelled span offsets can be carried through (:func:`apply`). None of them changes what
+the letter says. The text-only helpers (``rewrap``, ``double_blank_lines`` ...) are what the
+tests use; the synthetic generator applies the edit functions with its gold spans.
 """
 
 from __future__ import annotations
 
 import random
 import re
-import textwrap
+from bisect import bisect_left
+from collections.abc import Iterable
+
+Edit = tuple[int, int, str]
+Span = tuple[int, int, str]
 
 _OWN_LINE = re.compile(r"^\s*(?:[A-Z][A-Z0-9 ,()/&'-]{3,}:?|[A-Z][\w()/' ]{1,40}:\s.*)\s*$")
 
 
-def blocks(text: str) -> list[str]:
-    """Paragraph blocks of a letter: blank-line separated, and headings and labelled field
-    lines ("Date of Injury: 05/14/2010") always stand alone, as they do in a PDF."""
-    out: list[str] = []
-    for block in re.split(r"\n[ \t]*\n", text):
-        current: list[str] = []
-        for line in block.splitlines():
-            if _OWN_LINE.match(line):
-                if current:
-                    out.append("\n".join(current))
-                out.append(line)
-                current = []
-            elif line.strip():
-                current.append(line)
-        if current:
-            out.append("\n".join(current))
-    return [b for b in out if b.strip()]
+def apply(text: str, edits: Iterable[Edit], spans: Iterable[Span] = ()) -> tuple[str, list[Span]]:
+    """Apply non-overlapping edits; move span offsets with the text they cover.
+
+    An insertion at a span's start goes before the span, one at its end goes after it.
+    """
+    edits = sorted(edits)
+    out, pos, total = [], 0, 0
+    kept: list[Edit] = []
+    shifts: list[int] = []  # cumulative length change after each kept edit
+    for a, b, rep in edits:
+        if a < pos:
+            continue  # overlapping edit: skip
+        out.append(text[pos:a])
+        out.append(rep)
+        pos = b
+        total += len(rep) - (b - a)
+        kept.append((a, b, rep))
+        shifts.append(total)
+    out.append(text[pos:])
+    ends = [b for _, b, _ in kept]
+
+    def moved(p: int, is_end: bool) -> int:
+        i = bisect_left(ends, p)  # kept[:i] end before p
+        if i < len(kept) and ends[i] == p and (kept[i][0] < p or not is_end):
+            i += 1
+        return p + (shifts[i - 1] if i else 0)
+
+    return "".join(out), [(moved(s, False), moved(e, True), label) for s, e, label in spans]
+
+
+def _is_block_break(text: str, a: int, b: int) -> bool:
+    if "\n" not in text[a:b]:
+        return False
+    if re.search(r"\n[ \t]*\n", text[a:b]):
+        return True
+    line_before = text[text.rfind("\n", 0, a) + 1 : a]
+    line_after_end = text.find("\n", b)
+    line_after = text[b : line_after_end if line_after_end >= 0 else len(text)]
+    return bool(_OWN_LINE.match(line_before) or _OWN_LINE.match(line_after))
+
+
+def rewrap_edits(text: str, width: int, keep_breaks: bool = False) -> list[Edit]:
+    """Re-flow paragraphs at `width` columns; blank lines, headings and field lines stay breaks
+    (with `keep_breaks`, every line break does: for text written one paragraph per line)."""
+    edits: list[Edit] = []
+    first = re.match(r"\s*(\S*)", text)
+    col = len(first.group(1)) if first else 0
+    for m in re.finditer(r"\s+", text):
+        a, b = m.span()
+        if a == 0 or b == len(text):
+            continue
+        nxt = re.match(r"\S*", text[b:]).group()
+        if (keep_breaks and "\n" in text[a:b]) or _is_block_break(text, a, b):
+            rep, col = "\n\n", len(nxt)
+        elif col + 1 + len(nxt) > width:
+            rep, col = "\n", len(nxt)
+        else:
+            rep, col = " ", col + 1 + len(nxt)
+        if text[a:b] != rep:
+            edits.append((a, b, rep))
+    return edits
+
+
+def blank_line_edits(text: str) -> list[Edit]:
+    """A blank line after every line, as many PDF converters produce."""
+    return [(m.start(), m.end(), "\n\n") for m in re.finditer(r"\n", text)]
+
+
+def furniture_edits(text: str, lines_per_page: int, case_number: str | None = None) -> list[Edit]:
+    """ "Page N of M" footers (and the case number at each new page top) every few lines."""
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    pages = max(1, (len(starts) + lines_per_page - 1) // lines_per_page)
+    edits: list[Edit] = []
+    for n in range(1, pages):
+        pos = starts[n * lines_per_page]
+        top = f"{case_number}\n" if case_number else ""
+        edits.append((pos, pos, f"Page {n} of {pages}\n\f{top}"))
+    edits.append((len(text), len(text), f"\nPage {pages} of {pages}\n"))
+    return edits
+
+
+def double_space_edits(text: str, rng: random.Random, rate: float = 0.1) -> list[Edit]:
+    """Turn some single spaces into two."""
+    return [(m.start(), m.end(), "  ") for m in re.finditer(r"(?<=\S) (?=\S)", text) if rng.random() < rate]
+
+
+def hyphenate_edits(text: str, rng: random.Random, rate: float = 0.3) -> list[Edit]:
+    """Split some long words that start a line: half goes up with a hyphen ("medi-\\ncally")."""
+    edits: list[Edit] = []
+    for m in re.finditer(r"(?<=[a-z,]) ?\n(?=([a-z]{8,})\b)", text):
+        line_end = text.find("\n", m.end())
+        line = text[m.end() : line_end if line_end >= 0 else len(text)]
+        if _OWN_LINE.match(line) or rng.random() >= rate:
+            continue
+        cut = m.end() + len(m.group(1)) // 2
+        edits.append((m.start(), m.end(), " "))
+        edits.append((cut, cut, "-\n"))
+    return edits
+
+
+def run_together_edits(text: str, rng: random.Random, rate: float = 0.5) -> list[Edit]:
+    """Lose the space in some "not medically"-style pairs, as PDF text extraction does."""
+    pairs = r"(?<=\bnot)\s(?=medically)|(?<=\bis)\s(?=not\b)|(?<=\bDate) (?=of\b)"
+    return [(m.start(), m.end(), "") for m in re.finditer(pairs, text) if rng.random() < rate]
 
 
 def rewrap(text: str, width: int) -> str:
-    """Re-flow every block at `width` characters (as a PDF at another page width would)."""
-    out = []
-    for block in blocks(text):
-        joined = " ".join(block.split())
-        out.append(textwrap.fill(joined, width=width, break_long_words=False, break_on_hyphens=False))
-    return "\n\n".join(out) + "\n"
+    return apply(text, rewrap_edits(text, width))[0]
 
 
 def double_blank_lines(text: str) -> str:
-    """A blank line after every line, as many PDF converters produce."""
-    return "\n\n".join(text.splitlines()) + "\n"
+    return apply(text, blank_line_edits(text))[0]
 
 
 def add_page_furniture(text: str, lines_per_page: int, case_number: str | None = None) -> str:
-    """ "Page N of M" footers (and the case number at each new page top) every few lines."""
-    lines = text.splitlines()
-    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)] or [[]]
-    out: list[str] = []
-    for n, page in enumerate(pages, 1):
-        if n > 1 and case_number:
-            out.append(case_number)
-        out.extend(page)
-        out.append(f"Page {n} of {len(pages)}")
-        if n < len(pages):
-            out.append("\f")
-    return "\n".join(out) + "\n"
+    return apply(text, furniture_edits(text, lines_per_page, case_number))[0]
 
 
 def double_spaces(text: str, rng: random.Random, rate: float = 0.1) -> str:
-    """Turn some single spaces into two."""
-    return re.sub(" ", lambda m: "  " if rng.random() < rate else " ", text)
+    return apply(text, double_space_edits(text, rng, rate))[0]
 
 
 def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str:
-    """Split some long words at line ends with a hyphen ("medi-\\ncally")."""
-
-    def split_line(line: str) -> str:
-        m = re.search(r"([a-z]{8,})$", line)
-        if not m or rng.random() >= rate:
-            return line
-        word = m.group(1)
-        cut = len(word) // 2
-        return line[: m.start()] + word[:cut] + "-\n" + word[cut:]
-
-    lines = text.split("\n")
-    out = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if nxt.strip() and line.strip() and not line.rstrip().endswith((".", ":")) and not _OWN_LINE.match(nxt):
-            merged = split_line(line)
-            if merged != line:
-                head, tail = merged.split("\n")
-                out.append(head)
-                lines[i + 1] = tail + " " + nxt.lstrip()
-                i += 1
-                continue
-        out.append(line)
-        i += 1
-    return "\n".join(out)
+    return apply(text, hyphenate_edits(text, rng, rate))[0]

@@ -10,10 +10,21 @@ import imr_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "corpora" / "examples"
-GOLD: dict[str, Any] = {
-    k: v for k, v in json.loads((Path(__file__).parent / "gold" / "examples.json").read_text()).items() if k[0] != "_"
-}
 BYS = ("claims_administrator", "reviewer")
+LABELS = json.loads((EXAMPLES / "labels.json").read_text())["letters"]
+
+
+def _gold_summary(letter: dict[str, Any]) -> dict[str, Any]:
+    decisions = []
+    for d in letter["decisions"]:
+        pages = {by: sorted({p for c in d["citations"] if c["by"] == by for p in c["pages"]}) for by in BYS}
+        names = {by: [c["guideline"] for c in d["citations"] if c["by"] == by] for by in BYS}
+        decisions.append({"item": d["item"], "decision": d["decision"], "pages": pages, "guidelines": names})
+    return {"layout": letter["layout"], "case": letter["case"], "decisions": decisions}
+
+
+# hand-written expectations for every example letter (corpora/examples/labels.json)
+GOLD: dict[str, Any] = {name: _gold_summary(letter) for name, letter in LABELS.items()}
 
 
 @pytest.fixture(scope="session")
