@@ -156,7 +156,15 @@ def load_corpus(path: str | Path | list[str | Path] = "corpora") -> Any:
     for f in files:
         for rec in read_jsonl(f):
             rows[rec["meta"]["split"]].append(_flat(rec))
-    return datasets.DatasetDict({s: datasets.Dataset.from_list(r, features=FEATURES()) for s, r in rows.items()})
+    features = FEATURES()
+    return datasets.DatasetDict(
+        {
+            s: datasets.Dataset.from_list(r, features=features)
+            if r
+            else datasets.Dataset.from_dict({k: [] for k in features}, features=features)
+            for s, r in rows.items()
+        }
+    )
 
 
 def FEATURES() -> Any:  # noqa: N802 - a constant, built lazily (datasets is heavy to import)

@@ -126,9 +126,12 @@ class Ctx:
         return self.rng.choice(_split(pool, self.heldout) if split else pool)
 
     def phrase(self, key: str) -> str:
-        pool = _split(vocab()["phrases"][key], self.heldout)
+        """A phrasing for sentence type `key`; its absolute index is recorded in `templates`."""
+        full = vocab()["phrases"][key]
+        pool = _split(full, self.heldout)
         i = self.rng.randrange(len(pool))
-        self.templates.append(f"{key}:{i}")
+        offset = len(full) - len(pool) if self.heldout else 0
+        self.templates.append(f"{key}:{offset + i}")
         return pool[i]
 
 

@@ -1,0 +1,150 @@
+"""The labelled corpus: format validation, tool imports, splits, datasets, DocBin, generator."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from imr_nlp import corpus, synth
+
+from conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPORA = ROOT / "corpora"
+
+
+def rec(text: str, spans: list[tuple[int, int, str]], **meta) -> dict:
+    return {
+        "id": "x",
+        "text": text,
+        "spans": [{"start": a, "end": b, "label": lab} for a, b, lab in spans],
+        "meta": {"layout": "fdl-2014", "origin": "hand-written", "split": "train", **meta},
+    }
+
+
+@pytest.mark.parametrize(
+    "spans, problem",
+    [
+        ([(0, 5, "TREATMENT"), (2, 9, "TREATMENT")], "overlap"),
+        ([(0, 6, "TREATMENT")], "whitespace"),
+        ([(0, 5, "DRUG")], "unknown label"),
+        ([(0, 99, "TREATMENT")], "do not fit"),
+    ],
+)
+def test_record_problems(spans, problem):
+    problems = corpus.record_problems(rec("Norco 10/325mg: Upheld", spans))
+    assert any(problem in p for p in problems), problems
+
+
+def test_cross_label_overlap_is_allowed():
+    assert corpus.record_problems(rec("Norco 10/325mg", [(0, 14, "TREATMENT"), (6, 14, "DATE")])) == []
+
+
+def test_validate_cli_reports_file_and_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps(rec("Upheld", [(0, 6, "DECISION")])) + "\n" + json.dumps(rec("Upheld ", [(0, 7, "DECISION")])) + "\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "imr_nlp.cli", "corpus", "validate", str(bad)], capture_output=True, text=True
+    )
+    assert proc.returncode == 1
+    assert f"{bad}:2: span 0 (DECISION 0-7): starts or ends on whitespace" in proc.stdout
+
+
+def test_shipped_corpus_files_validate():
+    for f in ("handwritten.jsonl", "synthetic.jsonl.gz"):
+        assert corpus.validate_file(CORPORA / f) == []
+
+
+def test_import_prodigy_keeps_accepted_only():
+    recs = corpus.read_annotations(FIXTURES / "prodigy.jsonl")
+    assert [(r["id"], [(s["start"], s["end"], s["label"]) for s in r["spans"]]) for r in recs] == [
+        ("p1", [(0, 19, "TREATMENT"), (21, 27, "DECISION")])
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, spans",
+    [
+        ("doccano_label.jsonl", [(15, 37, "DIAGNOSIS"), (41, 50, "DATE")]),
+        ("doccano_entities.jsonl", [(0, 28, "TREATMENT")]),
+        ("label_studio.json", [(0, 15, "TREATMENT"), (17, 27, "DECISION")]),
+    ],
+)
+def test_import_doccano_and_label_studio(name, spans):
+    (r,) = corpus.read_annotations(FIXTURES / name)
+    assert [(s["start"], s["end"], s["label"]) for s in r["spans"]] == spans
+    assert corpus.record_problems(r) == []
+
+
+def test_export_prodigy_round_trips():
+    recs = corpus.read_annotations(FIXTURES / "doccano_label.jsonl")
+    tasks = list(corpus.to_prodigy(recs))
+    again = list(corpus.from_prodigy(tasks))
+    assert [r["spans"] for r in again] == [r["spans"] for r in recs]
+
+
+def test_load_corpus_gives_dataset_dict_with_declared_features():
+    dd = corpus.load_corpus([CORPORA / "handwritten.jsonl"])
+    assert set(dd) == {"train", "dev", "test"}
+    assert dd["dev"].features["spans"].feature["label"].names == list(corpus.LABELS)
+    row = dd["test"][0]
+    assert row["text"] and row["layout"] in {"notice-2013", "fdl-2014", "fdl-2016", "professional-review"}
+    import datasets
+
+    plain = datasets.load_dataset("json", data_files=str(CORPORA / "handwritten.jsonl"), split="train")
+    assert len(plain) == sum(len(dd[s]) for s in dd)
+
+
+def test_docbin_keeps_gold_spans():
+    import spacy
+
+    recs = list(corpus.read_jsonl(CORPORA / "handwritten.jsonl"))[:2]
+    nlp = spacy.blank("en")
+    docs = list(corpus.to_docbin(recs).get_docs(nlp.vocab))
+    for doc, r in zip(docs, recs, strict=True):
+        assert {(s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]} == {
+            (s["start"], s["end"], s["label"]) for s in r["spans"]
+        }
+
+
+def test_generator_is_deterministic_and_gold_is_consistent():
+    a = list(synth.generate(12, seed=5))
+    b = list(synth.generate(12, seed=5))
+    assert a == b
+    assert {r["meta"]["layout"] for r in a} == {"notice-2013", "fdl-2014", "fdl-2016", "professional-review"}
+    for r in a:
+        r["meta"]["split"] = "train"
+        assert corpus.record_problems(r) == []
+        for d in r["decisions"]:
+            s, e = d["item_span"]
+            assert (
+                " ".join(r["text"][s:e].split()).replace("- ", "") == d["item"].replace("- ", "")
+                or "-\n" in r["text"][s:e]
+            )
+            for c in d["citations"]:
+                assert c["pages"] == sorted(set(c["pages"]))
+
+
+def test_heldout_letters_use_heldout_phrasings_only():
+    recs = list(synth.generate(200, seed=3))
+    train = {t for r in recs if r["meta"]["style"] == "train" for t in r["meta"]["templates"]}
+    held = {t for r in recs if r["meta"]["style"] == "heldout" for t in r["meta"]["templates"]}
+    assert held and train and not (held & train)
+
+
+def test_splits_are_recorded_and_grouped():
+    recs = list(corpus.read_jsonl(CORPORA / "synthetic.jsonl.gz"))
+    by_split = {s: [r for r in recs if r["meta"]["split"] == s] for s in corpus.SPLITS}
+    assert all(by_split.values())
+    sig = lambda r: corpus._signature(r)  # noqa: E731
+    assert not ({sig(r) for r in by_split["train"]} & {sig(r) for r in by_split["dev"]})
+    assert all(r["meta"]["style"] == "heldout" for r in by_split["test"])
+
+
+def test_handwritten_file_is_built_from_the_examples():
+    assert list(corpus.read_jsonl(CORPORA / "handwritten.jsonl")) == corpus.build_handwritten(CORPORA / "examples")
