@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, expand_paths
+
+DEFAULT_CORPUS_PATHS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMR determination letters -> data.")
 
@@ -30,7 +33,8 @@ def extract(
             "--format", "-f", help="jsonl (default; one record per letter) or csv/parquet (one row per decision)"
         ),
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="a saved pipeline directory (default: built-in)")] = None,
+    model: Annotated[Path | None, typer.Option(help="a saved pipeline directory (default: the shipped model)")] = None,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="use the rules-only pipeline")] = False,
     workers: Annotated[int, typer.Option(help="processes for nlp.pipe")] = 1,
     batch_size: Annotated[int, typer.Option(help="letters per batch")] = 32,
     max_bytes: Annotated[
@@ -39,25 +43,57 @@ def extract(
     max_pages: Annotated[
         int, typer.Option(help="PDFs with more pages fail with error too_many_pages")
     ] = DEFAULT_MAX_PAGES,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="skip sources already in the output; keep its records")
+    ] = False,
 ) -> None:
     """Extract one record per letter. Exits 1 at the end if any input failed (records still written)."""
     from imr_nlp.pipeline import extract_many, load
-    from imr_nlp.writers import write_records
+    from imr_nlp.writers import done_sources, write_records
 
     if fmt is None:
         suffix = output.suffix.lower().lstrip(".") if output else ""
         fmt = OutputFormat(suffix) if suffix in OutputFormat.__members__ else OutputFormat.jsonl
     if fmt is OutputFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs an output file (-o results.parquet)")
-    nlp = load(model)
+    nlp = load(model, rules_only=rules_only)
     files = [Path(p) for p in expand_paths(paths)]  # Path("-") is standard input
+    skipped = 0
+    if resume and output is not None:
+        done = done_sources(output, fmt.value)
+        todo = [f for f in files if str(f) not in done]
+        skipped, files = len(files) - len(todo), todo
     records = extract_many(
         files, nlp, n_process=workers, batch_size=batch_size, max_bytes=max_bytes, max_pages=max_pages
     )
-    counts = write_records(records, output, fmt.value)
-    typer.echo(f"imr-nlp: {counts['ok']} ok, {counts['failed']} failed", err=True)
+    counts = write_records(with_progress(records, len(files)), output, fmt.value, resume=resume)
+    typer.echo(f"imr-nlp: {counts['ok']} ok, {counts['failed']} failed, {skipped} skipped", err=True)
     if counts["failed"]:
         raise typer.Exit(1)
+
+
+def with_progress(records: Iterable[Any], total: int) -> Iterator[Any]:
+    """Pass `records` through, with a progress bar (done, letters/s, ETA, failures) on a terminal."""
+    if not sys.stderr.isatty():
+        yield from records
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    failed = 0
+    columns = (
+        TextColumn("extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed} letters/s"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+    )
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("extract", total=total, failed=0)
+        for r in records:
+            failed += not r.ok
+            bar.update(task, advance=1, failed=failed)
+            yield r
 
 
 corpus_app = typer.Typer(no_args_is_help=True, help="The labelled corpus: build, validate, convert, import, export.")
@@ -111,6 +147,7 @@ def corpus_to_spacy(
     output: Annotated[Path, typer.Option("-o", "--output", help="folder for train/dev/test .spacy files")] = Path(
         "training/corpus"
     ),
+    labels: Annotated[list[str], typer.Option("--label", help="labels to keep")] = ["DIAGNOSIS", "TREATMENT"],  # noqa: B006
 ) -> None:
     """Convert to spaCy DocBin files, one per split, with gold spans in doc.spans["sc"]."""
     from imr_nlp.corpus import SPLITS, read_jsonl, to_docbin
@@ -119,7 +156,7 @@ def corpus_to_spacy(
     records = [r for f in files for r in read_jsonl(f)]
     for split in SPLITS:
         part = [r for r in records if r["meta"]["split"] == split]
-        to_docbin(part).to_disk(output / f"{split}.spacy")
+        to_docbin(part, labels=labels).to_disk(output / f"{split}.spacy")
         typer.echo(f"{split}: {len(part)} letters -> {output / (split + '.spacy')}", err=True)
 
 
@@ -165,6 +202,57 @@ def _text_of(source: str) -> str:
     from imr_nlp.reader import read_path
 
     return read_path(source).text
+
+
+@app.command("train")
+def train_cmd(
+    extra: Annotated[
+        list[Path],
+        typer.Option("--extra", help="newly labelled letters (corpus JSONL or Prodigy/doccano/Label Studio export)"),
+    ] = [],  # noqa: B006
+    output: Annotated[Path, typer.Option("--output", "-o", help="training output folder")] = Path("training/output"),
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="corpus files")] = list(DEFAULT_CORPUS_PATHS),  # noqa: B006
+    config: Annotated[Path, typer.Option(help="spaCy training config")] = Path("training/imr_spancat.cfg"),
+    max_steps: Annotated[int | None, typer.Option(help="override training.max_steps")] = None,
+    realistic_weight: Annotated[int, typer.Option(help="times each non-synthetic letter is repeated")] = 10,
+) -> None:
+    """Train the span categoriser on the corpus (+ --extra letters), evaluate on the test split, and
+    write a loadable pipeline to OUTPUT/model-best (scores in its meta.json)."""
+    from imr_nlp.train import train
+
+    overrides = {"training.max_steps": max_steps} if max_steps else {}
+    best = train(corpus, extra, output, config, realistic_weight=realistic_weight, overrides=overrides)
+    typer.echo(f"trained pipeline: {best}", err=True)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Annotated[list[Path], typer.Argument(help="corpus JSONL file(s) or a folder of them")],
+    model: Annotated[Path | None, typer.Option(help="pipeline directory (default: the shipped model)")] = None,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="evaluate the rules-only pipeline")] = False,
+    split: Annotated[str | None, typer.Option(help="only letters of this split (train/dev/test)")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report as JSON")] = None,
+    html: Annotated[Path | None, typer.Option(help="write an HTML report with plots")] = None,
+    workers: Annotated[int, typer.Option(help="processes")] = 1,
+) -> None:
+    """Score the pipeline against gold letters: spans, decisions, citations, case facts."""
+    import json
+
+    from imr_nlp.corpus import corpus_files, read_jsonl
+    from imr_nlp.evaluate import evaluate_pipeline, render_table
+    from imr_nlp.pipeline import load
+
+    records = [r for g in gold for f in corpus_files(g) for r in read_jsonl(f)]
+    if split:
+        records = [r for r in records if r["meta"]["split"] == split]
+    report = evaluate_pipeline(records, load(model, rules_only=rules_only), n_process=workers)
+    render_table(report)
+    if output:
+        output.write_text(json.dumps(report, indent=2))
+    if html:
+        from imr_nlp.report import write_html
+
+        write_html(report, html)
 
 
 @app.command()

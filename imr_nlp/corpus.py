@@ -199,8 +199,11 @@ def _flat(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def to_docbin(records: Iterable[dict[str, Any]], nlp: Any = None, spans_key: str = "sc") -> Any:
-    """spaCy DocBin of the records with gold spans in ``doc.spans[spans_key]``."""
+def to_docbin(
+    records: Iterable[dict[str, Any]], nlp: Any = None, spans_key: str = "sc", labels: Iterable[str] = LABELS
+) -> Any:
+    """spaCy DocBin of the records with their gold spans of `labels` in ``doc.spans[spans_key]``."""
+    labels = set(labels)
     import spacy
     from spacy.tokens import DocBin
 
@@ -210,6 +213,8 @@ def to_docbin(records: Iterable[dict[str, Any]], nlp: Any = None, spans_key: str
         doc = nlp.make_doc(rec["text"])
         spans = []
         for s in rec["spans"]:
+            if s["label"] not in labels:
+                continue
             span = doc.char_span(s["start"], s["end"], label=s["label"], alignment_mode="expand")
             if span is not None:
                 spans.append(span)

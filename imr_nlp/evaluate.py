@@ -215,3 +215,57 @@ def evaluate_pipeline(gold: list[dict[str, Any]], nlp: Any, n_process: int = 1) 
         for r in extract_many([g["text"] for g in gold], nlp, sources=[g["id"] for g in gold], n_process=n_process)
     ]
     return evaluate(gold, preds)
+
+
+def render_table(report: dict[str, Any]) -> None:
+    """Print the report's main figures as rich tables on the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=False)
+    groups = {"overall": report["overall"], **report["by_layout"]}
+    spans = Table(title="Spans: F1 exact / overlap")
+    spans.add_column("label")
+    for g in groups:
+        spans.add_column(g)
+    for label in LABELS:
+        spans.add_row(
+            label,
+            *(
+                f"{v['spans'][label]['exact']['f1']:.3f} / {v['spans'][label]['overlap']['f1']:.3f}"
+                for v in groups.values()
+            ),
+        )
+    console.print(spans)
+    dec = Table(title="Decisions and citations (share of gold items)")
+    dec.add_column("measure")
+    for g in groups:
+        dec.add_column(g)
+    for key in (
+        "item_text_exact",
+        "decision_accuracy",
+        "pages_claims_administrator",
+        "pages_reviewer",
+        "pages_all",
+        "guidelines_claims_administrator",
+        "guidelines_reviewer",
+        "decision_item_pages_all_correct",
+    ):
+        dec.add_row(key, *(_fmt(v["decisions"].get(key)) for v in groups.values()))
+    dec.add_row("item found F1", *(_fmt(v["decisions"]["item_found"]["f1"]) for v in groups.values()))
+    console.print(dec)
+    case = Table(title="Case facts: accuracy")
+    case.add_column("field")
+    for g in groups:
+        case.add_column(g)
+    for f in CASE_FIELDS:
+        case.add_row(f, *(_fmt(v["case"].get(f)) for v in groups.values()))
+    console.print(case)
+    if report["worst"]:
+        console.print("[bold]Worst letters[/bold]")
+        for w in report["worst"]:
+            console.print(f"  {w['id']} ({w['layout']}): " + "; ".join(w["problems"][:4]))
+
+
+def _fmt(v: Any) -> str:
+    return "-" if v is None else f"{v:.3f}"

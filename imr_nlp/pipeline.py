@@ -37,13 +37,27 @@ def build_rules_pipeline() -> Language:
     return nlp
 
 
-def load(path: Source | None = None) -> Language:
-    """The imr_nlp pipeline: a saved pipeline directory when `path` is given, else rules-only.
+def default_model_path() -> Path | None:
+    """The shipped trained pipeline (the ``imr_nlp_model`` package), if it is installed."""
+    try:
+        import imr_nlp_model
+    except ImportError:
+        return None
+    path = imr_nlp_model.path()
+    return path if (path / "meta.json").exists() else None
 
-    ``spacy.load(path)`` gives the same pipeline; this function only adds the default.
+
+def load(path: Source | None = None, *, rules_only: bool = False) -> Language:
+    """The imr_nlp pipeline.
+
+    `path`: a saved pipeline directory (``spacy.load(path)`` gives the same). Default: the
+    shipped trained pipeline (rules + span categoriser + linker); with `rules_only`, or when no
+    trained pipeline is installed, the rules-only pipeline.
     """
     if path is not None:
         return spacy.load(path)
+    if not rules_only and (model := default_model_path()) is not None:
+        return spacy.load(model)
     return build_rules_pipeline()
 
 

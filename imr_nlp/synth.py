@@ -388,14 +388,28 @@ def letter(seed: int, layout: str, heldout: bool, n_items: int) -> dict[str, Any
         "visit": d(rand_date(rng, int(case["ur_denial_date"][:4]) - 1, int(case["ur_denial_date"][:4]))),
         "req": listing(ctx, [it["mention"] for it in items], "TREATMENT"),
     }
-    for key in (
+    values["findings"] = listing(
+        ctx, list(dict.fromkeys(ctx.pick("findings") for _ in range(rng.randint(1, 3)))), "DIAGNOSIS"
+    )
+    values["complaints"] = listing(
+        ctx, list(dict.fromkeys(ctx.pick("complaints") for _ in range(rng.randint(1, 2)))), "DIAGNOSIS"
+    )
+    values["imaging"] = listing(ctx, [ctx.pick("imaging_findings")], "DIAGNOSIS")
+    sentence_types = [
         "summary_intro",
+        "summary_complaints",
         "summary_diagnoses",
+        "summary_imaging",
+        "summary_exam",
         "summary_treatment",
         "summary_meds",
         "summary_visit",
         "summary_request",
-    ):
+    ]
+    for optional in ("summary_complaints", "summary_imaging", "summary_exam"):
+        if rng.random() < 0.4:
+            sentence_types.remove(optional)
+    for key in sentence_types:
         phrase = ctx.phrase(key)
         if key == "summary_intro" and "{occ}" not in phrase:
             case["occupation"] = None
@@ -463,6 +477,15 @@ def letter(seed: int, layout: str, heldout: bool, n_items: int) -> dict[str, Any
                 + "MEDICALLY NECESSARY:\n"
             )
         rstart = b.pos
+        if rng.random() < 0.5:
+            prior = f"{ctx.pick('modifiers')} {ctx.pick('prior_treatments')}"
+            history = ctx.phrase("rationale_history")
+            if history.startswith("{Mod}"):
+                prior = prior[0].upper() + prior[1:]
+            render(
+                b, history.replace("{mod} {pt}", "{pt}").replace("{Mod} {pt}", "{pt}"), {"pt": [(prior, "TREATMENT")]}
+            )
+            b.w(" ")
         render(
             b,
             ctx.phrase("rationale_upheld" if dec == "upheld" else "rationale_overturned"),

@@ -169,3 +169,44 @@ def test_pdf_bytes_are_detected_whatever_the_extension(nlp, tmp_path):
     path = tmp_path / "letter.dat"
     path.write_bytes(make_pdf((EXAMPLES / "fdl-2014_b.txt").read_text()))
     assert imr_nlp.extract(path, nlp).decisions[0].decision == "overturned"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_resume_skips_sources_already_written(tmp_path, fmt):
+    import pandas as pd
+
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    for name in ("fdl-2014_b.txt", "fdl-2016_a.txt"):
+        (letters / name).write_text((EXAMPLES / name).read_text())
+    out = tmp_path / f"out.{fmt}"
+    assert run_cli("extract", str(letters), "-o", str(out), "--rules-only").returncode == 0
+    (letters / "notice-2013_a.txt").write_text((EXAMPLES / "notice-2013_a.txt").read_text())
+    proc = run_cli("extract", str(letters), "-o", str(out), "--rules-only", "--resume")
+    assert proc.returncode == 0 and "1 ok, 0 failed, 2 skipped" in proc.stderr.decode()
+    if fmt == "jsonl":
+        sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
+    else:
+        sources = list(dict.fromkeys((pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out))["source"]))
+    assert sorted(s.rsplit("/", 1)[-1] for s in sources) == ["fdl-2014_b.txt", "fdl-2016_a.txt", "notice-2013_a.txt"]
+
+
+def test_interrupted_jsonl_part_is_resumed_without_its_half_line(tmp_path):
+    out = tmp_path / "out.jsonl"
+    good = imr_nlp.extract(EXAMPLES / "fdl-2014_b.txt", imr_nlp.load(rules_only=True)).to_json()
+    (tmp_path / "out.jsonl.part").write_text(good + "\n" + good[:40])  # killed mid-line
+    proc = run_cli(
+        "extract",
+        str(EXAMPLES / "fdl-2014_b.txt"),
+        str(EXAMPLES / "fdl-2016_a.txt"),
+        "-o",
+        str(out),
+        "--rules-only",
+        "--resume",
+    )
+    assert "1 ok, 0 failed, 1 skipped" in proc.stderr.decode()
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in out.read_text().splitlines()] == [
+        "fdl-2014_b.txt",
+        "fdl-2016_a.txt",
+    ]
+    assert not (tmp_path / "out.jsonl.part").exists()

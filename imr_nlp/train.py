@@ -1,0 +1,137 @@
+"""Training the span categoriser: corpus -> DocBins -> ``spacy train`` -> evaluated pipeline.
+
+``imr-nlp train`` is a thin wrapper over :func:`train`; ``python -m spacy train
+training/imr_spancat.cfg --paths.train ... --paths.dev ...`` runs the same training directly.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from imr_nlp.corpus import read_annotations, read_jsonl, to_docbin
+
+MODEL_LABELS = ("DIAGNOSIS", "TREATMENT")
+DEFAULT_CORPUS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
+DEFAULT_CONFIG = Path("training/imr_spancat.cfg")
+
+
+def load_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    """Corpus records from corpus JSONL files or annotation-tool exports."""
+    out: list[dict[str, Any]] = []
+    for p in paths:
+        p = Path(p)
+        if p.suffix == ".gz" or any("meta" in r and "split" in r["meta"] for r in _peek(p)):
+            out.extend(read_jsonl(p))
+        else:
+            out.extend(read_annotations(p))
+    return out
+
+
+def _peek(path: Path) -> list[dict[str, Any]]:
+    try:
+        first = next(read_jsonl(path))
+    except (StopIteration, json.JSONDecodeError, UnicodeDecodeError):
+        return []
+    return [first] if isinstance(first, dict) else []
+
+
+def training_docs(
+    records: list[dict[str, Any]], extra: list[dict[str, Any]], realistic_weight: int, seed: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Train and dev records. Letters that are not synthetic (hand-labelled, newly imported)
+    are repeated `realistic_weight` times: they are few and they are what real letters look like."""
+    train = [r for r in records if r["meta"]["split"] == "train"] + extra
+    weighted = [r for r in train for _ in range(1 if r["meta"].get("origin") == "synthetic" else realistic_weight)]
+    random.Random(seed).shuffle(weighted)
+    dev = [r for r in records if r["meta"]["split"] == "dev"] or train[: max(1, len(train) // 10)]
+    return weighted, dev
+
+
+def train(
+    corpus: Iterable[str | Path] = DEFAULT_CORPUS,
+    extra: Iterable[str | Path] = (),
+    output: str | Path = "training/output",
+    config: str | Path = DEFAULT_CONFIG,
+    realistic_weight: int = 10,
+    overrides: dict[str, Any] | None = None,
+    evaluate_on: Iterable[str | Path] | None = None,
+) -> Path:
+    """Train the pipeline; returns the best model's directory (with scores in its meta.json).
+
+    `extra` are newly labelled letters (corpus JSONL, or Prodigy / doccano / Label Studio
+    exports) added to the training split.
+    """
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    import imr_nlp.factories  # noqa: F401  (components)
+    import imr_nlp.patterns  # noqa: F401  (pattern reader)
+    import imr_nlp.suggester  # noqa: F401  (suggester)
+
+    output = Path(output)
+    seed = int((overrides or {}).get("system.seed", 7))
+    records = load_records(corpus)
+    extra_records = load_records(extra)
+    for r in extra_records:
+        r["meta"]["split"] = "train"
+    train_recs, dev_recs = training_docs(records, extra_records, realistic_weight, seed)
+    data = output / "corpus"
+    data.mkdir(parents=True, exist_ok=True)
+    nlp = spacy.blank("en")
+    to_docbin(train_recs, nlp, labels=MODEL_LABELS).to_disk(data / "train.spacy")
+    to_docbin(dev_recs, nlp, labels=MODEL_LABELS).to_disk(data / "dev.spacy")
+    spacy_train(
+        Path(config),
+        output,
+        use_gpu=-1,
+        overrides={"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "dev.spacy"), **(overrides or {})},
+    )
+    best = output / "model-best"
+    test_paths = list(evaluate_on) if evaluate_on is not None else list(corpus)
+    test = [r for r in load_records(test_paths) if r["meta"]["split"] == "test"]
+    if test:
+        write_scores(best, test)
+    return best
+
+
+def write_scores(model_dir: Path, test: list[dict[str, Any]]) -> dict[str, Any]:
+    """Evaluate `model_dir` (and the rules-only pipeline) on `test`; store in its meta.json."""
+    import spacy
+
+    from imr_nlp.evaluate import evaluate_pipeline
+    from imr_nlp.pipeline import build_rules_pipeline
+
+    scores: dict[str, Any] = {}
+    groups = {
+        "realistic_test": [r for r in test if r["meta"].get("origin") != "synthetic"],
+        "synthetic_test": [r for r in test if r["meta"].get("origin") == "synthetic"],
+    }
+    for name, recs in groups.items():
+        if not recs:
+            continue
+        model_rep = evaluate_pipeline(recs, spacy.load(model_dir))
+        rules_rep = evaluate_pipeline(recs, build_rules_pipeline())
+        scores[name] = {"letters": len(recs), "model": _summary(model_rep), "rules_only": _summary(rules_rep)}
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta["imr_nlp_scores"] = scores
+    meta_path.write_text(json.dumps(meta, indent=2))
+    return scores
+
+
+def _summary(report: dict[str, Any]) -> dict[str, Any]:
+    o = report["overall"]
+    d = o["decisions"]
+    return {
+        "spans": {
+            lab: {"exact_f1": o["spans"][lab]["exact"]["f1"], "overlap_f1": o["spans"][lab]["overlap"]["f1"]}
+            for lab in o["spans"]
+        },
+        "decision_accuracy": d.get("decision_accuracy"),
+        "item_text_exact": d.get("item_text_exact"),
+        "pages_all": d.get("pages_all"),
+    }

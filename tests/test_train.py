@@ -1,0 +1,74 @@
+"""Training: a tiny overfit run round-trips; retraining with newly labelled letters teaches a new treatment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+import imr_nlp
+from imr_nlp import patterns, synth
+from imr_nlp.train import train
+
+NEW = "Zyntrolimab infusions"
+FAST = {"training.max_steps": 60, "training.eval_frequency": 30, "training.patience": 0, "system.seed": 3}
+
+
+def letters(n: int, seed: int, split: str = "train") -> list[dict]:
+    out = []
+    for r in synth.generate(n, seed):
+        r["meta"]["split"] = split
+        out.append(r)
+    return out
+
+
+def with_new_treatment(rec: dict, rid: str) -> dict:
+    """The letter with one more sentence mentioning NEW, labelled TREATMENT."""
+    text = rec["text"].rstrip() + f"\nThe physician also requested {NEW} every month.\n"
+    start = text.index(NEW)
+    spans = rec["spans"] + [{"start": start, "end": start + len(NEW), "label": "TREATMENT"}]
+    return {**rec, "id": rid, "text": text, "spans": spans, "meta": {**rec["meta"], "origin": "hand-written"}}
+
+
+def write(path, records) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return str(path)
+
+
+def predicted(nlp, text: str) -> set[tuple[str, str]]:
+    return {(s.label_, s.text) for s in nlp(text).spans["sc"]}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("train")
+    corpus = write(tmp / "base.jsonl", letters(5, 11) + letters(2, 12, "dev"))
+    return tmp, corpus
+
+
+def test_tiny_overfit_saves_and_reloads_identically(base):
+    tmp, corpus = base
+    best = train([corpus], output=tmp / "out-a", overrides=FAST, evaluate_on=[])
+    nlp = spacy.load(best)
+    text = next(synth.generate(1, 99))["text"]
+    before = predicted(nlp, text)
+    nlp.to_disk(tmp / "copy")
+    assert predicted(spacy.load(tmp / "copy"), text) == before
+    assert nlp.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "tok2vec", "spancat", "imr_linker"]
+    record = imr_nlp.extract(text, nlp).to_dict()
+    imr_nlp.validate(record)
+    assert {e["source"] for e in record["entities"]} >= {"rule"}
+
+
+def test_retraining_with_extra_letters_learns_a_new_treatment(base):
+    tmp, corpus = base
+    extra = [with_new_treatment(r, f"new-{i}") for i, r in enumerate(letters(8, 21))]
+    extra_path = write(tmp / "extra.jsonl", extra)
+    old = spacy.load(train([corpus], output=tmp / "old", overrides=FAST, evaluate_on=[]))
+    new = spacy.load(train([corpus], extra=[extra_path], output=tmp / "new", overrides=FAST, evaluate_on=[]))
+    probe = with_new_treatment(next(synth.generate(1, 77)), "probe")["text"]
+    assert ("TREATMENT", NEW) not in predicted(old, probe)
+    assert ("TREATMENT", NEW) in predicted(new, probe)
+    lexicon = {t.lower() for name in ("drugs.txt", "treatments.txt") for t in patterns.lexicon_terms(name)}
+    assert not any("zyntrolimab" in t for t in lexicon)
