@@ -57,7 +57,8 @@ REQUEST_STATEMENT = re.compile(
     rf"\brequest(?:ed)?\s*(?:for|of)\s+(?P<item>[^\n]{{1,300}}?)\s*{_NECESSITY}", re.IGNORECASE
 )
 _REQUEST_PREFIX = re.compile(
-    r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?(?:request(?:ed)?\s*(?:for|of)\s+)?"
+    r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?"
+    r"(?:requested\s+(?!for\b|of\b)|request(?:ed)?\s*(?:for|of)\s+)?"
     r"|\s*(?:the\s*)?request(?:ed)?\s*(?:for|of)\s+",
     re.IGNORECASE,
 )
@@ -183,6 +184,15 @@ def find_statements(text: str) -> list[Statement]:
     return issue_statements(text, requests) or requests
 
 
+OUTCOME = re.compile(rf"{_NECESSITY}|(?<![\w-])(?P<word>upheld|overturned)\b", re.IGNORECASE)
+
+
+def _outcome(m: re.Match[str]) -> str:
+    if m.group("word"):
+        return UPHELD if m.group("word").lower() == "upheld" else OVERTURNED
+    return UPHELD if m.group("neg") else OVERTURNED
+
+
 def issue_statements(text: str, evidence: list[Statement]) -> list[Statement]:
     """Items listed under "ISSUE AT DISPUTE" (without decision words), decided by `evidence`.
 
@@ -190,7 +200,15 @@ def issue_statements(text: str, evidence: list[Statement]) -> list[Statement]:
     words; a single item with no such statement takes the letter's last necessity statement.
     """
     m = ISSUE_HEADING.search(text)
-    if not m or not evidence:
+    if not m:
+        return []
+    # any later outcome statement ("The requested treatment is not medically necessary.",
+    # "DETERMINATION: UPHELD") decides a single listed item
+    outcomes = evidence + [
+        Statement(o.start(), o.start(), _outcome(o), o.start(), o.end(), "") for o in OUTCOME.finditer(text, m.end())
+    ]
+    outcomes.sort(key=lambda st: st.dec_start)
+    if not outcomes:
         return []
     end_m = _ISSUE_END.search(text, m.end())
     end = end_m.start() if end_m else len(text)
@@ -213,7 +231,7 @@ def issue_statements(text: str, evidence: list[Statement]) -> list[Statement]:
                 best = ev
                 break
         if best is None and len(pieces) == 1:
-            best = evidence[-1]
+            best = outcomes[-1]
         if best is not None:
             out.append(Statement(a, b, best.decision, best.dec_start, best.dec_end, key))
     return out

@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from imr_nlp import factories as _factories  # noqa: F401  (registers components and extensions)
 from imr_nlp import patterns as _patterns  # noqa: F401  (registers pattern readers and filters)
-from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, InputError, Letter, read_path
+from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES, InputError, Letter, read_path
 from imr_nlp.record import Determination
 
 Source = str | os.PathLike[str]
@@ -79,7 +79,12 @@ def _record(doc: spacy.tokens.Doc, letter: Letter) -> Determination:
 def _is_path(x: object) -> bool:
     if isinstance(x, os.PathLike):
         return True
-    return isinstance(x, str) and "\n" not in x and len(x) < 4096 and Path(x).is_file()
+    if not isinstance(x, str) or "\n" in x or len(x) >= 4096:
+        return False
+    try:
+        return Path(x).is_file()
+    except (OSError, ValueError):  # a name too long, or with NUL bytes, is text
+        return False
 
 
 def extract(
@@ -89,6 +94,7 @@ def extract(
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Determination:
     """One letter (its text, or the path of a .txt/.pdf file) -> a :class:`Determination`.
 
@@ -99,23 +105,38 @@ def extract(
     """
     return next(
         extract_many(
-            [text_or_path], nlp, sources=[source] if source else None, max_bytes=max_bytes, max_pages=max_pages
+            [text_or_path],
+            nlp,
+            sources=[source] if source else None,
+            max_bytes=max_bytes,
+            max_pages=max_pages,
+            max_chars=max_chars,
         )
     )
 
 
-def _read(item: str | os.PathLike[str], source: str | None, max_bytes: int, max_pages: int) -> Letter | Determination:
+def _read(
+    item: str | os.PathLike[str], source: str | None, max_bytes: int, max_pages: int, max_chars: int
+) -> Letter | Determination:
     try:
         if _is_path(item):
             letter = read_path(item, max_bytes, max_pages)
             if source:
                 letter.source = source
+            if len(letter.text) > max_chars:
+                raise InputError(
+                    "too_many_chars", f"letter text has {len(letter.text):,} characters, over {max_chars:,} (max_chars)"
+                )
             return letter
         text = str(item)
         if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
             raise InputError("too_large", f"text is over the limit of {max_bytes:,} bytes (max_bytes)")
         if not text.strip():
             raise InputError("empty", "input is empty (no text)")
+        if len(text) > max_chars:
+            raise InputError(
+                "too_many_chars", f"letter text has {len(text):,} characters, over {max_chars:,} (max_chars)"
+            )
         return Letter(source or "<text>", text)
     except InputError as exc:
         return Determination.failed(source or str(item)[:200], exc.type, exc.message)
@@ -130,6 +151,7 @@ def extract_many(
     batch_size: int = 32,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Determination]:
     """Records for many letters (texts or paths), in input order, streaming.
 
@@ -142,7 +164,7 @@ def extract_many(
     def read_all() -> Iterator[tuple[str, Letter | Determination]]:
         for item in inputs:
             src = next(src_iter) if src_iter is not None else None
-            got = _read(item, src, max_bytes, max_pages)
+            got = _read(item, src, max_bytes, max_pages, max_chars)
             # failed inputs still flow through the pipe (as empty text) to keep their place
             yield (got.text if isinstance(got, Letter) else ""), got
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_PAGES = 200
+DEFAULT_MAX_CHARS = 1_000_000
 SUFFIXES = (".txt", ".pdf")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 

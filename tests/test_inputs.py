@@ -210,3 +210,8 @@ def test_interrupted_jsonl_part_is_resumed_without_its_half_line(tmp_path):
         "fdl-2016_a.txt",
     ]
     assert not (tmp_path / "out.jsonl.part").exists()
+
+
+def test_text_over_character_limit_is_refused(nlp):
+    record = imr_nlp.extract("Upheld. " * 50, nlp, max_chars=100)
+    assert record.error.type == "too_many_chars" and "max_chars" in record.error.message

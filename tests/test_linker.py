@@ -82,3 +82,22 @@ def test_notice_list_without_repeated_items_assigns_blocks_in_order():
 def test_run_together_necessity_phrase():
     statements = find_statements("1. The request for Lidoderm patch 5% #30 isnotmedically necessary and appropriate.")
     assert [(s.decision, s.key) for s in statements] == [("upheld", "lidodermpatch530")]
+
+
+def test_issue_list_item_decided_by_a_later_determination_line():
+    text = (
+        "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nAcupuncture 8 sessions for the neck\nCASE SUMMARY:\n"
+        "The patient hurt her neck.\nMEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:\n"
+        "MTUS Acupuncture Medical Treatment Guidelines, page 8.\nDETERMINATION: OVERTURNED\n"
+    )
+    decisions, _ = link(build_view(text))
+    assert [(d["item"], d["decision"], [c["pages"] for c in d["citations"]]) for d in decisions] == [
+        ("Acupuncture 8 sessions for the neck", "overturned", [[8]])
+    ]
+
+
+def test_requested_without_for():
+    (s,) = find_statements(
+        "1. MAXIMUS has determined the requested Lidoderm patch 5% #30 is not medically necessary and appropriate."
+    )
+    assert (s.key, s.decision) == ("lidodermpatch530", "upheld")
