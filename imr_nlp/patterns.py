@@ -17,7 +17,9 @@ the pipeline (``span_ruler/patterns``, JSONL).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from importlib import resources
 from itertools import product
 from typing import Any
@@ -111,12 +113,44 @@ def make_rule_patterns() -> list[dict[str, Any]]:
     return rule_patterns()
 
 
+MENTION_LABELS = ("DIAGNOSIS", "TREATMENT")
+_LEVEL = re.compile(r"^[CLTS]\d(?:-[CLTS]?\d)?$")
+
+
+@lru_cache(maxsize=1)
+def modifiers() -> frozenset[str]:
+    """Words that belong inside a mention when they precede a lexicon term (data file)."""
+    return frozenset(t.lower() for t in lexicon_terms("modifiers.txt"))
+
+
+def with_modifiers(span: Span) -> Span:
+    """A DIAGNOSIS/TREATMENT span extended to the left over modifiers and spinal levels
+    ("knee pain" -> "medial knee pain", "microforaminotomies" -> "right C5-7 microforaminotomies")."""
+    if span.label_ not in MENTION_LABELS:
+        return span
+    doc, start, words = span.doc, span.start, modifiers()
+    i = start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space:
+            i -= 1
+            continue
+        if tok.lower_ in words or _LEVEL.match(tok.text):
+            start = i
+            i -= 1
+            continue
+        break
+    return span if start == span.start else Span(doc, start, span.end, label=span.label)
+
+
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
+    DIAGNOSIS/TREATMENT spans are first extended over preceding modifiers (:func:`with_modifiers`).
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
+    spans = [with_modifiers(s) for s in spans]
     kept: list[Span] = list(existing)
     taken: dict[str, set[int]] = {}
     for span in kept:

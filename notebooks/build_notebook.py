@@ -35,7 +35,7 @@ df[["source", "layout", "item", "decision", "reviewer_specialty", "reviewer_page
     ("md", "## Decisions per treatment category and overturn rate"),
     ("code", """CATEGORIES = {
     "drug": r"\\d\\s*(?:mg|mcg|%|gm|ml)|#\\d|patch|cream|gel|tablet|refill",
-    "imaging/diagnostics": r"\\bMRI\\b|CT scan|x-ray|EMG|NCV|nerve conduction|bone scan|ultrasound|urine drug|evaluation",
+    "imaging/diagnostics": r"\\bMRI\\b|CT scan|x-ray|EMG|NCV|nerve conduction|bone scan|urine drug|evaluation",
     "injection": r"injection|block|ablation|Synvisc",
     "therapy": r"therapy|chiropractic|acupuncture|sessions|visits",
     "surgery": r"arthroscopy|ectomy|fusion|release|arthroplasty|decompression",
@@ -78,20 +78,22 @@ ax = days.plot.hist(bins=20, figsize=(6, 3))
 ax.set_xlabel("days from UR denial to IMR decision")
 days.describe()"""),
     ("md", "## One letter's spans\nEvery entity of the record, all labels, rendered with displaCy's span style."),
-    ("code", """from spacy import displacy
+    ("code", """from IPython.display import HTML
+from spacy import displacy
 
 doc = nlp(letters[0]["text"])
 ents = imr_nlp.Determination.from_doc(doc, "letter").entities
 doc.spans["all"] = [doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand") for e in ents]
 html = displacy.render(doc[:400], style="span", options={"spans_key": "all"}, jupyter=False)
-from IPython.display import HTML
 HTML(html)"""),
 ]
 
 
 def main() -> None:
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(src) if kind == "md" else nbformat.v4.new_code_cell(src) for kind, src in CELLS]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(src) if kind == "md" else nbformat.v4.new_code_cell(src) for kind, src in CELLS
+    ]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, Path(__file__).with_name("analytics.ipynb"))
 

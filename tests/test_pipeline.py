@@ -18,9 +18,24 @@ def records(nlp, texts):
     return [imr_nlp.Determination.from_doc(doc, str(i)).to_dict() for i, doc in enumerate(nlp.pipe(texts))]
 
 
-def test_pipeline_components(nlp):
-    assert nlp.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "imr_linker"]
-    assert {"DATE", "DECISION", "TREATMENT", "DIAGNOSIS"} <= set(nlp.get_pipe("span_ruler").labels)
+def test_default_pipeline_is_the_shipped_model_and_rules_only_is_available(nlp):
+    assert nlp.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "tok2vec", "spancat", "imr_linker"]
+    assert nlp.get_pipe("spancat").labels == ("DIAGNOSIS", "TREATMENT")
+    rules = imr_nlp.load(rules_only=True)
+    assert rules.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "imr_linker"]
+    assert {"DATE", "DECISION", "TREATMENT", "DIAGNOSIS"} <= set(rules.get_pipe("span_ruler").labels)
+
+
+def test_shipped_model_is_small_and_carries_its_scores():
+    from imr_nlp.pipeline import default_model_path
+
+    path = default_model_path()
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert size < 25 * 1024 * 1024
+    import json
+
+    scores = json.loads((path / "meta.json").read_text())["imr_nlp_scores"]
+    assert scores["realistic_test"]["model"]["decision_accuracy"] == 1.0
 
 
 def test_to_disk_and_spacy_load_round_trip_identically(nlp, tmp_path):

@@ -37,7 +37,8 @@ def write(path, records) -> str:
 
 
 def predicted(nlp, text: str) -> set[tuple[str, str]]:
-    return {(s.label_, s.text) for s in nlp(text).spans["sc"]}
+    doc = nlp(text)
+    return {(s.label_, s.text) for s in doc.spans["sc"]}
 
 
 @pytest.fixture(scope="module")
