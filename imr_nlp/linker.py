@@ -36,7 +36,7 @@ _NECESSITY = (
 # "Acupuncture therapy for cervical region:  Overturned" (paragraph start to the decision word)
 COLON_STATEMENT = re.compile(
     r"(?:^|(?<=\n)|(?<=[a-z\d)\]]\.)(?=\s?(?-i:[A-Z]))|(?<=[a-z\d)\]]\.\s)(?=(?-i:[A-Z])))"
-    r"(?P<item>[^\n]*?\S)\s*:\s*(?P<dec>upheld|overturned)(?:\b|(?=(?-i:[A-Z])))",
+    r"(?P<item>[^\n]{0,600}?\S)\s*:\s*(?P<dec>upheld|overturned)(?:\b|(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # An item paragraph that swallowed the end of the previous rationale ("...at this time.Cervical
@@ -50,7 +50,7 @@ _ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summar
 _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]*?\S)\s*{_NECESSITY}", re.IGNORECASE
+    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{0,600}?\S)\s*{_NECESSITY}", re.IGNORECASE
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)
 REQUEST_STATEMENT = re.compile(

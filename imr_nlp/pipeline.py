@@ -159,6 +159,7 @@ def extract_many(
     and the batch goes on.
     """
     nlp = nlp or load()
+    nlp.max_length = max(nlp.max_length, max_chars)  # the limit is ours (max_chars), not spaCy's default
     src_iter = iter(sources) if sources is not None else None
 
     def read_all() -> Iterator[tuple[str, Letter | Determination]]:
