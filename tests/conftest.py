@@ -32,6 +32,11 @@ def nlp():
     return imr_nlp.load()
 
 
+@pytest.fixture(scope="session")
+def rules_nlp():
+    return imr_nlp.load(rules_only=True)
+
+
 def summary(record: dict[str, Any]) -> dict[str, Any]:
     """What the gold file asserts about a record: layout, case facts, items, decisions, pages."""
     decisions = []
