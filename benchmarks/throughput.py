@@ -60,9 +60,16 @@ def measure(kind: str, n_process: int, n: int) -> dict:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {
-        "kind": kind, "n_process": n_process, "letters": len(data), "tokens": tokens, "seconds": round(secs, 2),
-        "docs_per_s": round(len(data) / secs, 1), "tokens_per_s": round(tokens / secs), "load_s": round(load_s, 2),
-        "peak_rss_mb": round(peak_kb / 1024), "peak_child_rss_mb": round(child_kb / 1024),
+        "kind": kind,
+        "n_process": n_process,
+        "letters": len(data),
+        "tokens": tokens,
+        "seconds": round(secs, 2),
+        "docs_per_s": round(len(data) / secs, 1),
+        "tokens_per_s": round(tokens / secs),
+        "load_s": round(load_s, 2),
+        "peak_rss_mb": round(peak_kb / 1024),
+        "peak_child_rss_mb": round(child_kb / 1024),
     }
 
 
@@ -91,7 +98,9 @@ def main() -> None:
                 continue
             out = subprocess.run(
                 [sys.executable, __file__, "--letters", str(args.letters), "--measure", kind, str(n_process)],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             )
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(rows[-1], file=sys.stderr)
