@@ -16,7 +16,8 @@ MAX_RANGE = 400  # a "range" wider than this is two page numbers, not a range
 _NUM_RANGE = r"\d{1,4}(?:\s*[-\u2013\u2014]\s*\d{1,4})?"
 PAGE_LOCATOR = re.compile(
     r"\b(?:page\s*\(\s*s\s*\)|pages?|pgs?\.?|pp?\.)\s*[:#]?\s*"
-    rf"(?P<list>{_NUM_RANGE}(?:\s*(?:,|&|\band\b)\s*{_NUM_RANGE}(?![\d/]))*)",
+    rf"(?P<list>{_NUM_RANGE}(?:\s*(?:,|&|\band\b)\s*{_NUM_RANGE}(?![\d/]))*)"
+    r"(?!\s*of\s*\d)",  # "Page 3 of 4" is a page footer run into the text, not a citation
     re.IGNORECASE,
 )
 _RANGE = re.compile(r"(\d+)(?:\s*[-\u2013\u2014]\s*(\d+))?")

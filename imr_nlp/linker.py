@@ -50,7 +50,7 @@ _ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summar
 _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{0,600}?\S)\s*{_NECESSITY}", re.IGNORECASE
+    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}", re.IGNORECASE
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)
 REQUEST_STATEMENT = re.compile(

@@ -43,16 +43,19 @@ def decode_text(data: bytes) -> tuple[str, list[str]]:
     """Bytes to text: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252 (with a warning)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), []
-    if b"\x00" in data[:4096]:
-        raise InputError("binary", "input looks binary (it contains NUL bytes), not letter text or a PDF")
+    nuls = data.count(b"\x00")
+    if nuls > 0.05 * len(data):
+        raise InputError("binary", "input looks binary (it is full of NUL bytes), not letter text or a PDF")
+    warnings = [f"contains {nuls} NUL byte(s), kept as characters"] if nuls else []
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig"), warnings
     except UnicodeDecodeError as exc:
-        warning = f"not valid UTF-8 (byte {exc.start}); decoded as cp1252"
+        warnings.append(f"not valid UTF-8 (byte {exc.start}); decoded as cp1252")
     try:
-        return data.decode("cp1252"), [warning]
+        return data.decode("cp1252"), warnings
     except UnicodeDecodeError:
-        return data.decode("latin-1"), [warning.replace("cp1252", "latin-1")]
+        warnings[-1] = warnings[-1].replace("cp1252", "latin-1")
+        return data.decode("latin-1"), warnings
 
 
 def check_text(text: str) -> None:

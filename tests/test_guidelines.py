@@ -19,6 +19,7 @@ from imr_nlp.guidelines import citation_section, expand_range, find_pages, norma
         ("Pages\n303-\n305", [303, 304, 305]),
         ("Chronic Pain Medical Treatment Guidelines (2009) 9792.24.1", []),
         ("8 C.C.R. 9792.20 - 9792.26", []),
+        ("pages 76-80. Page 3 of 4", [76, 77, 78, 79, 80]),
     ],
 )
 def test_find_pages(text, pages):

@@ -215,3 +215,11 @@ def test_interrupted_jsonl_part_is_resumed_without_its_half_line(tmp_path):
 def test_text_over_character_limit_is_refused(nlp):
     record = imr_nlp.extract("Upheld. " * 50, nlp, max_chars=100)
     assert record.error.type == "too_many_chars" and "max_chars" in record.error.message
+
+
+def test_a_few_nul_bytes_degrade_with_a_warning_not_an_error(nlp, tmp_path):
+    path = tmp_path / "nul.txt"
+    path.write_bytes((EXAMPLES / "fdl-2014_b.txt").read_bytes().replace(b"Priority", b"Prio\x00rity", 1))
+    record = imr_nlp.extract(path, nlp)
+    assert record.error is None and any("NUL" in w for w in record.warnings)
+    assert record.decisions[0].decision == "overturned"

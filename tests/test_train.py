@@ -13,6 +13,7 @@ from imr_nlp.train import train
 
 NEW = "Zyntrolimab infusions"
 FAST = {"training.max_steps": 60, "training.eval_frequency": 30, "training.patience": 0, "system.seed": 3}
+LEARN = {**FAST, "training.max_steps": 200, "training.eval_frequency": 100}
 
 
 def letters(n: int, seed: int, split: str = "train") -> list[dict]:
@@ -66,8 +67,8 @@ def test_retraining_with_extra_letters_learns_a_new_treatment(base):
     tmp, corpus = base
     extra = [with_new_treatment(r, f"new-{i}") for i, r in enumerate(letters(8, 21))]
     extra_path = write(tmp / "extra.jsonl", extra)
-    old = spacy.load(train([corpus], output=tmp / "old", overrides=FAST, evaluate_on=[]))
-    new = spacy.load(train([corpus], extra=[extra_path], output=tmp / "new", overrides=FAST, evaluate_on=[]))
+    old = spacy.load(train([corpus], output=tmp / "old", overrides=LEARN, evaluate_on=[]))
+    new = spacy.load(train([corpus], extra=[extra_path], output=tmp / "new", overrides=LEARN, evaluate_on=[]))
     probe = with_new_treatment(next(synth.generate(1, 77)), "probe")["text"]
     assert ("TREATMENT", NEW) not in predicted(old, probe)
     assert ("TREATMENT", NEW) in predicted(new, probe)
