@@ -11,8 +11,8 @@ Which treatments are overturned most often, under which guideline pages, by whic
 specialties, and how long from the UR denial to the IMR decision? This walk-through loads letters
 with `datasets`, extracts them with `imr_nlp`, and answers with pandas and matplotlib.
 
-It runs on the synthetic letters shipped in `corpora/` (they carry no real-world signal: the
-numbers below are a demonstration, not findings). Point `FILES` at the public archive (text or
+It runs on the synthetic and example letters shipped in `corpora/` (they carry no real-world
+signal: the numbers below are a demonstration, not findings). Point `FILES` at the public archive (text or
 PDF files) to run it on real letters."""),
     ("code", """from pathlib import Path
 
@@ -23,8 +23,13 @@ import pandas as pd
 import imr_nlp
 
 ROOT = Path.cwd() if (Path.cwd() / "corpora").exists() else Path.cwd().parent
-N = 300  # letters
-letters = datasets.load_dataset("json", data_files=str(ROOT / "corpora" / "synthetic.jsonl.gz"), split=f"train[:{N}]")
+N = 300  # synthetic letters
+synthetic = datasets.load_dataset("json", data_files=str(ROOT / "corpora" / "synthetic.jsonl.gz"), split=f"train[:{N}]")
+examples = sorted((ROOT / "corpora" / "examples").glob("*.txt"))
+letters = datasets.concatenate_datasets([
+    synthetic.select_columns(["id", "text"]),
+    datasets.Dataset.from_dict({"id": [p.stem for p in examples], "text": [p.read_text() for p in examples]}),
+])
 letters"""),
     ("md", "## Extract\nOne `Determination` per letter; `rows()` flattens it to one row per disputed item."),
     ("code", """nlp = imr_nlp.load()
