@@ -43,6 +43,13 @@ def extract_bag(bag: Any, model: str | Path | None = None, rules_only: bool = Fa
     return bag.map_partitions(extract_partition, model=str(model) if model else None, rules_only=rules_only)
 
 
+def row_columns() -> list[str]:
+    """The flat row's columns (one home: the Parquet schema in :mod:`imr_nlp.writers`)."""
+    from imr_nlp.writers import parquet_schema
+
+    return list(parquet_schema().names)
+
+
 def _rows_partition(df: Any, column: str, id_column: str | None, model: str | None, rules_only: bool) -> Any:
     import pandas as pd
 
@@ -51,39 +58,7 @@ def _rows_partition(df: Any, column: str, id_column: str | None, model: str | No
     nlp = worker_pipeline(model, rules_only)
     sources = [str(s) for s in df[id_column]] if id_column else [str(i) for i in df.index]
     records = extract_many(list(df[column]), nlp, sources=sources)
-    return pd.DataFrame([row for r in records for row in r.rows()], columns=ROW_COLUMNS)
-
-
-ROW_COLUMNS = [
-    "source",
-    "layout",
-    "case_number",
-    "date_assigned",
-    "ur_denial_date",
-    "decision_date",
-    "injury_date",
-    "age",
-    "sex",
-    "occupation",
-    "reviewer_licensure",
-    "reviewer_specialty",
-    "warnings",
-    "error_type",
-    "error_message",
-    "decision_index",
-    "item",
-    "item_start",
-    "item_end",
-    "decision",
-    "medically_necessary",
-    "rationale",
-    "claims_administrator_guidelines",
-    "claims_administrator_pages",
-    "reviewer_guidelines",
-    "reviewer_pages",
-    "unspecified_guidelines",
-    "unspecified_pages",
-]
+    return pd.DataFrame([row for r in records for row in r.rows()], columns=row_columns())
 
 
 def extract_dataframe(
@@ -97,5 +72,5 @@ def extract_dataframe(
     texts in `column`; `id_column` gives each record's ``source``."""
     import pandas as pd
 
-    meta = pd.DataFrame({c: pd.Series(dtype="object") for c in ROW_COLUMNS})
+    meta = pd.DataFrame({c: pd.Series(dtype="object") for c in row_columns()})
     return ddf.map_partitions(_rows_partition, column, id_column, str(model) if model else None, rules_only, meta=meta)

@@ -23,7 +23,6 @@ from importlib import resources
 from typing import Any
 
 from imr_nlp import noise
-from imr_nlp.facts import to_iso
 from imr_nlp.guidelines import normalise_guideline
 from imr_nlp.layout import LAYOUTS
 
@@ -239,6 +238,15 @@ def write_citations(b: Builder, ctx: Ctx, by: str, cites: list[dict[str, Any]], 
     return out
 
 
+def necessity_phrase(decision: str) -> str:
+    """How a notice-2013 letter states a decision."""
+    return (
+        "is medically necessary and appropriate"
+        if decision == "overturned"
+        else "is not medically necessary and appropriate"
+    )
+
+
 def case_facts(ctx: Ctx, layout: str) -> dict[str, Any]:
     rng = ctx.rng
     year = {
@@ -329,14 +337,7 @@ def letter(seed: int, layout: str, heldout: bool, n_items: int) -> dict[str, Any
             b.w(f"{i}. MAXIMUS Federal Services, Inc. has determined the request for ")
             item_spans.append(b.s(it["text"], "TREATMENT"))
             b.w(" ")
-            decision_spans.append(
-                b.s(
-                    "is medically necessary and appropriate"
-                    if dec == "overturned"
-                    else "is not medically necessary and appropriate",
-                    "DECISION",
-                )
-            )
+            decision_spans.append(b.s(necessity_phrase(dec), "DECISION"))
             b.w(".\n")
     if layout == "professional-review":
         b.w("ISSUE AT DISPUTE:\n")
@@ -439,12 +440,7 @@ def letter(seed: int, layout: str, heldout: bool, n_items: int) -> dict[str, Any
             b.w(f"{k}. ")
             b.s(it["text"], "TREATMENT")
             b.w(" ")
-            b.s(
-                "is medically necessary and appropriate"
-                if dec == "overturned"
-                else "is not medically necessary and appropriate",
-                "DECISION",
-            )
+            b.s(necessity_phrase(dec), "DECISION")
             b.w(".\n")
         elif len(items) > 1:
             b.s(it["text"], "TREATMENT")
@@ -595,4 +591,4 @@ def generate(n: int, seed: int = 0, heldout_share: float = 0.2) -> Iterator[dict
         }
 
 
-__all__ = ["generate", "icd_diagnoses", "letter", "to_iso"]
+__all__ = ["generate", "icd_diagnoses", "letter"]

@@ -118,7 +118,7 @@ def _write_parquet(records: Iterable[Determination], final: Path, resume: bool) 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = _parquet_schema()
+    schema = parquet_schema()
     parts = final.with_name(final.name + ".parts")
     if not resume and parts.exists():
         shutil.rmtree(parts)
@@ -150,7 +150,8 @@ def _write_parquet(records: Iterable[Determination], final: Path, resume: bool) 
     shutil.rmtree(parts)
 
 
-def _parquet_schema():  # noqa: ANN202 - pyarrow is imported lazily
+def parquet_schema():  # noqa: ANN201 - pyarrow is imported lazily
+    """Arrow schema of the flat rows (``Determination.rows()``) written to Parquet."""
     import pyarrow as pa
 
     return pa.schema(

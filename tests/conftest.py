@@ -49,3 +49,16 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
 
 def decisions_and_pages(record: dict[str, Any]) -> list[tuple[str, str, dict[str, list[int]]]]:
     return [(d["item"], d["decision"], d["pages"]) for d in summary(record)["decisions"]]
+
+
+def check_record(text: str, record: dict) -> None:
+    """The record validates and every offset points at the text it claims."""
+    imr_nlp.validate(record)
+    for e in record["entities"]:
+        assert text[e["start"] : e["end"]] == e["text"]
+    for d in record["decisions"]:
+        a, b = d["item_span"]
+        assert 0 <= a <= b <= len(text)
+        for c in d["citations"]:
+            a, b = c["span"]
+            assert 0 <= a <= b <= len(text)

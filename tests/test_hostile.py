@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import imr_nlp
 
-from conftest import EXAMPLES, GOLD
+from conftest import EXAMPLES, GOLD, check_record
 
 LETTERS = [(EXAMPLES / name).read_text() for name in sorted(GOLD)]
 HOSTILE_CHARS = st.sampled_from(
@@ -47,10 +47,5 @@ def mutated_letter(draw) -> str:
 def test_mutated_letters_keep_the_invariants(pipeline, text, nlp, rules_nlp):
     model = nlp if pipeline == "model" else rules_nlp
     record = imr_nlp.extract(text, model).to_dict()
-    imr_nlp.validate(record)
-    for e in record["entities"]:
-        assert text[e["start"] : e["end"]] == e["text"]
-    for d in record["decisions"]:
-        a, b = d["item_span"]
-        assert 0 <= a <= b <= len(text)
+    check_record(text, record)
     assert imr_nlp.extract(text, model).to_dict() == record

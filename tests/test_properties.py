@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import imr_nlp
 from imr_nlp import noise
 
-from conftest import EXAMPLES, GOLD, decisions_and_pages
+from conftest import EXAMPLES, GOLD, check_record, decisions_and_pages
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LETTER_WORDS = st.sampled_from(
@@ -19,18 +19,6 @@ LETTER_WORDS = st.sampled_from(
     "Claims Administrator guideline: MAXIMUS guideline: Decision rationale: is not medically necessary "
     "1. request for Norco 10/325mg #120 IMR ISSUES, DECISIONS AND RATIONALES 6/27/2012 \f - ".split(" ")
 )
-
-
-def check_record(text: str, record: dict) -> None:
-    imr_nlp.validate(record)
-    for e in record["entities"]:
-        assert text[e["start"] : e["end"]] == e["text"]
-    for d in record["decisions"]:
-        a, b = d["item_span"]
-        assert 0 <= a <= b <= len(text)
-        for c in d["citations"]:
-            a, b = c["span"]
-            assert 0 <= a <= b <= len(text)
 
 
 @SETTINGS
