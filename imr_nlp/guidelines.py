@@ -37,10 +37,6 @@ _TRAILER = re.compile(
     r"|[\s,;:.]+)$",
     re.IGNORECASE | re.DOTALL,
 )
-_LEADER = re.compile(
-    r"^(?:[\s,;:.]|decision\s*based\s*on\b|based\s*on\b|the\b|\bits\b|\bdecision\s*on\b)+",
-    re.IGNORECASE,
-)
 _YEAR = re.compile(r"\(?\b(?:19|20)\d{2}\b\)?")
 _LEADING_NAME = re.compile(
     r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|CA\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"

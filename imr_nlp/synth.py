@@ -88,28 +88,9 @@ class Builder:
         self.spans.append((start, self.pos, label))
         return len(self.spans) - 1
 
-    def mark(self, label: str) -> _Mark:
-        return _Mark(self, label)
-
     @property
     def text(self) -> str:
         return "".join(self.parts)
-
-
-@dataclass
-class _Mark:
-    b: Builder
-    label: str
-    index: int = -1
-    start: int = 0
-
-    def __enter__(self) -> _Mark:
-        self.start = self.b.pos
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.b.spans.append((self.start, self.b.pos, self.label))
-        self.index = len(self.b.spans) - 1
 
 
 @dataclass
