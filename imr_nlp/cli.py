@@ -11,8 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, expand_paths
-
-DEFAULT_CORPUS_PATHS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
+from imr_nlp.train import DEFAULT_CONFIG, DEFAULT_CORPUS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMR determination letters -> data.")
 
@@ -211,8 +210,8 @@ def train_cmd(
         typer.Option("--extra", help="newly labelled letters (corpus JSONL or Prodigy/doccano/Label Studio export)"),
     ] = [],  # noqa: B006
     output: Annotated[Path, typer.Option("--output", "-o", help="training output folder")] = Path("training/output"),
-    corpus: Annotated[list[Path], typer.Option("--corpus", help="corpus files")] = list(DEFAULT_CORPUS_PATHS),  # noqa: B006
-    config: Annotated[Path, typer.Option(help="spaCy training config")] = Path("training/imr_spancat.cfg"),
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="corpus files")] = list(DEFAULT_CORPUS),  # noqa: B006
+    config: Annotated[Path, typer.Option(help="spaCy training config")] = DEFAULT_CONFIG,
     max_steps: Annotated[int | None, typer.Option(help="override training.max_steps")] = None,
     realistic_weight: Annotated[int, typer.Option(help="times each non-synthetic letter is repeated")] = 10,
 ) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 LABELS = ("DIAGNOSIS", "TREATMENT", "DATE", "DECISION", "GUIDELINE")
+MODEL_LABELS = ("DIAGNOSIS", "TREATMENT")  # what the span categoriser learns
 ORIGINS = ("real", "hand-written", "synthetic")
 SPLITS = ("train", "dev", "test")
 

@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from imr_nlp.corpus import LABELS
+from imr_nlp.linker import item_key
 
 CASE_FIELDS = (
     "case_number",
@@ -55,10 +55,6 @@ def span_counts(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str
                     break
         out[label] = {"gold": len(g), "predicted": len(p), "exact_tp": exact, "overlap_tp": overlap}
     return out
-
-
-def item_key(item: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", item.lower())
 
 
 def _case_value(case: dict[str, Any], field: str) -> Any:

@@ -28,6 +28,8 @@ import spacy
 from spacy.tokens import Span
 from spacy.util import registry
 
+from imr_nlp.corpus import MODEL_LABELS
+
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
 PATTERN_FILES = ("dates.jsonl", "decisions.jsonl")
 SPACE = {"IS_SPACE": True, "OP": "?"}
@@ -113,7 +115,6 @@ def make_rule_patterns() -> list[dict[str, Any]]:
     return rule_patterns()
 
 
-MENTION_LABELS = ("DIAGNOSIS", "TREATMENT")
 _LEVEL = re.compile(r"^[CLTS]\d(?:-[CLTS]?\d)?$")
 
 
@@ -126,7 +127,7 @@ def modifiers() -> frozenset[str]:
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended to the left over modifiers and spinal levels
     ("knee pain" -> "medial knee pain", "microforaminotomies" -> "right C5-7 microforaminotomies")."""
-    if span.label_ not in MENTION_LABELS:
+    if span.label_ not in MODEL_LABELS:
         return span
     doc, start, words = span.doc, span.start, modifiers()
     i = start - 1

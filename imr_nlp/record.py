@@ -11,6 +11,8 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
+from imr_nlp.corpus import MODEL_LABELS
+
 SCHEMA_VERSION = "1.0"
 RULE_SPAN_KEYS = ("ruler", "linker")
 MODEL_SPAN_KEYS = ("sc",)
@@ -175,9 +177,6 @@ class Determination:
                 row[f"{c.by}_pages"] = sorted(set(row[f"{c.by}_pages"]) | set(c.pages))
             rows.append(row)
         return rows
-
-
-MODEL_LABELS = ("DIAGNOSIS", "TREATMENT")
 
 
 def doc_entities(doc: Doc) -> list[Entity]:

@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from imr_nlp.corpus import read_annotations, read_jsonl, to_docbin
+from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
 
-MODEL_LABELS = ("DIAGNOSIS", "TREATMENT")
 DEFAULT_CORPUS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
 DEFAULT_CONFIG = Path("training/imr_spancat.cfg")
 
