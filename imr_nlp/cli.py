@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
-from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, expand_paths
+from imr_nlp.budget import DEFAULT_TIME_BUDGET
+from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES, expand_paths
 from imr_nlp.train import DEFAULT_CONFIG, DEFAULT_CORPUS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMR determination letters -> data.")
@@ -42,6 +43,12 @@ def extract(
     max_pages: Annotated[
         int, typer.Option(help="PDFs with more pages fail with error too_many_pages")
     ] = DEFAULT_MAX_PAGES,
+    max_chars: Annotated[
+        int, typer.Option(help="letters with more characters fail with error too_many_chars")
+    ] = DEFAULT_MAX_CHARS,
+    time_budget: Annotated[
+        float, typer.Option(help="seconds per letter (reading, then rule components) before error timeout; 0: none")
+    ] = DEFAULT_TIME_BUDGET,
     resume: Annotated[
         bool, typer.Option("--resume", help="skip sources already in the output; keep its records")
     ] = False,
@@ -63,7 +70,14 @@ def extract(
         todo = [f for f in files if str(f) not in done]
         skipped, files = len(files) - len(todo), todo
     records = extract_many(
-        files, nlp, n_process=workers, batch_size=batch_size, max_bytes=max_bytes, max_pages=max_pages
+        files,
+        nlp,
+        n_process=workers,
+        batch_size=batch_size,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        max_chars=max_chars,
+        time_budget=time_budget or None,
     )
     counts = write_records(with_progress(records, len(files)), output, fmt.value, resume=resume)
     typer.echo(f"imr-nlp: {counts['ok']} ok, {counts['failed']} failed, {skipped} skipped", err=True)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from importlib import resources
+from itertools import islice, repeat
 from pathlib import Path
 
 import spacy
@@ -13,6 +19,7 @@ from spacy.language import Language
 
 from imr_nlp import factories as _factories  # noqa: F401  (registers components and extensions)
 from imr_nlp import patterns as _patterns  # noqa: F401  (registers pattern readers and filters)
+from imr_nlp.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_limit
 from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES, InputError, Letter, read_path
 from imr_nlp.record import Determination
 
@@ -87,6 +94,16 @@ def _is_path(x: object) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one letter may cost: input bytes, PDF pages, characters, and seconds (None: no limit)."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = DEFAULT_MAX_PAGES
+    max_chars: int = DEFAULT_MAX_CHARS
+    time_budget: float | None = DEFAULT_TIME_BUDGET
+
+
 def extract(
     text_or_path: str | os.PathLike[str],
     nlp: Language | None = None,
@@ -95,51 +112,18 @@ def extract(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_chars: int = DEFAULT_MAX_CHARS,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Determination:
     """One letter (its text, or the path of a .txt/.pdf file) -> a :class:`Determination`.
 
     A ``str`` naming an existing file is read as a path, any other ``str`` is the letter's text;
-    ``Path("-")`` reads standard input.
+    ``Path("-")`` reads standard input. Limits and the time budget are as for :func:`extract_many`.
 
     Never raises for bad input: the record's ``error`` says what went wrong.
     """
-    return next(
-        extract_many(
-            [text_or_path],
-            nlp,
-            sources=[source] if source else None,
-            max_bytes=max_bytes,
-            max_pages=max_pages,
-            max_chars=max_chars,
-        )
-    )
-
-
-def _read(
-    item: str | os.PathLike[str], source: str | None, max_bytes: int, max_pages: int, max_chars: int
-) -> Letter | Determination:
-    try:
-        if _is_path(item):
-            letter = read_path(item, max_bytes, max_pages)
-            if source:
-                letter.source = source
-            if len(letter.text) > max_chars:
-                raise InputError(
-                    "too_many_chars", f"letter text has {len(letter.text):,} characters, over {max_chars:,} (max_chars)"
-                )
-            return letter
-        text = str(item)
-        if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-            raise InputError("too_large", f"text is over the limit of {max_bytes:,} bytes (max_bytes)")
-        if not text.strip():
-            raise InputError("empty", "input is empty (no text)")
-        if len(text) > max_chars:
-            raise InputError(
-                "too_many_chars", f"letter text has {len(text):,} characters, over {max_chars:,} (max_chars)"
-            )
-        return Letter(source or "<text>", text)
-    except InputError as exc:
-        return Determination.failed(source or str(item)[:200], exc.type, exc.message)
+    nlp = nlp or load()
+    nlp.max_length = max(nlp.max_length, max_chars)
+    return _extract_one(nlp, text_or_path, source, Limits(max_bytes, max_pages, max_chars, time_budget))
 
 
 def extract_many(
@@ -152,56 +136,135 @@ def extract_many(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
     max_chars: int = DEFAULT_MAX_CHARS,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> Iterator[Determination]:
     """Records for many letters (texts or paths), in input order, streaming.
 
-    Every input yields exactly one record; unreadable inputs yield records with ``error`` set
-    and the batch goes on.
+    Every input yields exactly one record; an input that cannot be read or processed yields a
+    record with ``error`` set, and the batch goes on.
+
+    Limits: inputs over `max_bytes` bytes, PDFs over `max_pages` pages and texts over `max_chars`
+    characters are refused; a letter still unfinished after `time_budget` seconds (reading and
+    the whole pipeline; None: no limit) is stopped and fails with error ``timeout``. With
+    `n_process` > 1, worker processes (each with its own copy of `nlp`) read and process
+    `batch_size` letters at a time; a worker that dies (killed for memory, a crash in native code)
+    costs the letters it had in hand error records of type ``worker_died``, and a new one takes over.
     """
     nlp = nlp or load()
     nlp.max_length = max(nlp.max_length, max_chars)  # the limit is ours (max_chars), not spaCy's default
-    src_iter = iter(sources) if sources is not None else None
+    limits = Limits(max_bytes, max_pages, max_chars, time_budget)
+    jobs = zip(inputs, repeat(None)) if sources is None else zip(inputs, sources, strict=True)
+    if n_process <= 1:
+        for item, source in jobs:
+            yield _extract_one(nlp, item, source, limits)
+    else:
+        yield from _extract_parallel(jobs, nlp, limits, n_process, batch_size)
 
-    def read_all() -> Iterator[tuple[str, Letter | Determination]]:
-        for item in inputs:
-            src = next(src_iter) if src_iter is not None else None
-            got = _read(item, src, max_bytes, max_pages, max_chars)
-            # failed inputs still flow through the pipe (as empty text) to keep their place
-            yield (got.text if isinstance(got, Letter) else ""), got
 
-    stream = read_all()
-    while True:
-        pending: list[Letter | Determination] = []
-        try:
-            for doc, ctx in nlp.pipe(
-                _tracked(stream, pending), as_tuples=True, n_process=n_process, batch_size=batch_size
-            ):
-                pending.pop(0)
-                yield ctx if isinstance(ctx, Determination) else _record(doc, ctx)
-            return
-        except Exception as exc:  # noqa: BLE001 - one bad letter must not end the batch
-            if not pending:
-                raise
-            bad = pending.pop(0)
-            yield Determination.failed(
-                bad.source, "internal_error", f"pipeline failed on this input: {type(exc).__name__}: {exc}"
+def _name(item: str | os.PathLike[str], source: str | None) -> str:
+    return source or (str(item) if _is_path(item) else "<text>")
+
+
+def _extract_one(nlp: Language, item: str | os.PathLike[str], source: str | None, limits: Limits) -> Determination:
+    """One input -> one record, within the limits; never raises (except to stop the program)."""
+    try:
+        with time_limit(limits.time_budget):
+            got = _read(item, source, limits)
+            return got if isinstance(got, Determination) else _record(nlp(got.text), got)
+    except BudgetExceeded:
+        return Determination.failed(
+            _name(item, source),
+            "timeout",
+            f"not finished within the time budget of {limits.time_budget:g} s (time_budget); the letter was skipped",
+        )
+    except Exception as exc:  # noqa: BLE001 - one bad letter must not end the batch
+        return Determination.failed(
+            _name(item, source), "internal_error", f"pipeline failed on this input: {type(exc).__name__}: {exc}"
+        )
+
+
+def _read(item: str | os.PathLike[str], source: str | None, limits: Limits) -> Letter | Determination:
+    try:
+        if _is_path(item):
+            letter = read_path(item, limits.max_bytes, limits.max_pages)
+            if source:
+                letter.source = source
+            text = letter.text
+        else:
+            text = str(item)
+            if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+                raise InputError("too_large", f"text is over the limit of {limits.max_bytes:,} bytes (max_bytes)")
+            if not text.strip():
+                raise InputError("empty", "input is empty (no text)")
+            letter = Letter(source or "<text>", text)
+        if len(text) > limits.max_chars:
+            raise InputError(
+                "too_many_chars", f"letter text has {len(text):,} characters, over {limits.max_chars:,} (max_chars)"
             )
-            # the inputs read but not yet processed go round again
-            stream = _chain_pending(pending, stream)
+        return letter
+    except InputError as exc:
+        return Determination.failed(_name(item, source), exc.type, exc.message)
 
 
-def _tracked(
-    stream: Iterator[tuple[str, Letter | Determination]], pending: list[Letter | Determination]
-) -> Iterator[tuple[str, Letter | Determination]]:
-    """Pass `stream` through, remembering in `pending` what went in and has not come out."""
-    for text, ctx in stream:
-        pending.append(ctx)
-        yield text, ctx
+# --- worker processes -----------------------------------------------------------------------
+
+_WORKER: tuple[Language, Limits] | None = None
 
 
-def _chain_pending(
-    pending: list[Letter | Determination], rest: Iterator[tuple[str, Letter | Determination]]
-) -> Iterator[tuple[str, Letter | Determination]]:
-    for ctx in list(pending):
-        yield (ctx.text if isinstance(ctx, Letter) else ""), ctx
-    yield from rest
+def _init_worker(nlp: Language, limits: Limits) -> None:
+    global _WORKER
+    _WORKER = (nlp, limits)
+
+
+def _work(chunk: list[tuple[str | os.PathLike[str], str | None]]) -> list[Determination]:
+    assert _WORKER is not None, "worker not initialised"
+    nlp, limits = _WORKER
+    return [_extract_one(nlp, item, source, limits) for item, source in chunk]
+
+
+def _chunks(jobs: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while chunk := list(islice(jobs, size)):
+        yield chunk
+
+
+def _extract_parallel(
+    jobs: Iterator[tuple], nlp: Language, limits: Limits, n_process: int, batch_size: int
+) -> Iterator[Determination]:
+    """Chunks of `batch_size` letters on `n_process` workers, in order, at most 2 chunks per worker in flight."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)  # fork: workers share nlp
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker, initargs=(nlp, limits))
+
+    def collect(chunk: list[tuple], future: Future) -> list[Determination]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return [
+                Determination.failed(
+                    _name(item, source),
+                    "worker_died",
+                    "the worker process handling this letter died (out of memory, or a crash in native code); "
+                    "the letter was not processed",
+                )
+                for item, source in chunk
+            ]
+
+    pool = new_pool()
+    in_flight: deque[tuple[list[tuple], Future]] = deque()
+    try:
+        for chunk in _chunks(jobs, batch_size):
+            try:
+                future = pool.submit(_work, chunk)
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                future = pool.submit(_work, chunk)
+            in_flight.append((chunk, future))
+            while len(in_flight) > 2 * n_process:
+                yield from collect(*in_flight.popleft())
+        while in_flight:
+            yield from collect(*in_flight.popleft())
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_PAGES = 200
-DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_CHARS = 200_000  # ~30x a typical letter; the span categoriser needs ~3 KB of memory per character
 SUFFIXES = (".txt", ".pdf")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
