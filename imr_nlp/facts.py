@@ -90,17 +90,30 @@ _OCCUPATION = [
     re.compile(
         r"\b(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
-        r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured)|in|on|where|from|since|to)\b)",
+        r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured)|in|on|where|from|since|to)\b"
+        r"|\s+[a-z]+ing\s+(?:an?|the|his|her|their)\b)",  # "employed as a nurse transferring a patient"
         re.IGNORECASE,
     ),
-    # "a 61-year-old female machine operator who/was ..."
+    # "a 61-year-old female machine operator who/was ...", "this 47-year-old former bus driver injured ..."
     re.compile(
-        r"\b\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:male|female|man|woman|gentleman|lady)\s+"
-        r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had)\b)"
+        r"\b\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:(?:male|female|man|woman|gentleman|lady)\s+)?"
+        r"(?:(?:former|retired)\s+)?"
+        r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
+        r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+(?=who\b|was\b|that\b|with\b|injured\b|sustained\b|reported\b|,)",
         re.IGNORECASE,
     ),
 ]
+_PROFESSIONS = {
+    "psychologist": "Psychology",
+    "chiropractor": "Chiropractic",
+    "acupuncturist": "Acupuncture",
+    "physical therapist": "Physical Therapy",
+}
+_PROFESSION = re.compile(
+    r"\breviewer\s+is\s+an?\s+(?:(?:licensed|clinical|california)\s+)*(" + "|".join(_PROFESSIONS) + r")\b",
+    re.IGNORECASE,
+)
 _LICENSURE_LABEL = re.compile(r"state\s*\(?\s*s?\s*\)?\s*of\s*licens(?:ure|e)\s*:?\s*(?P<v>[^\n]*)", re.IGNORECASE)
 _LICENSED_IN = re.compile(
     r"(?:licensed|licensure|licenses?)\s*(?:to\s*practice\s*)?(?:medicine\s*|as\s*an?\s*\w+\s*)?"
@@ -310,6 +323,8 @@ def reviewer_specialty(text: str) -> str | None:
             return re.sub(r"\s+", " ", known.group(1))
         if spec := canonical_specialty(_cut_field(value)):
             return spec
+    if m := _PROFESSION.search(text):  # "The expert reviewer is a Licensed Psychologist"
+        return _PROFESSIONS[m.group(1).lower()]
     return None
 
 

@@ -33,6 +33,7 @@ _NECESSITY = (
     r"(?P<dec>(?:is|was|are|were|be)\s*(?P<neg>not\s*)?(?:considered\s*|deemed\s*|found\s*to\s*be\s*)?"
     r"medically\s*(?:necessary|reasonable)(?:\s*and\s*(?:appropriate|necessary))?)"
 )
+_NECESSITY_RE = re.compile(_NECESSITY, re.IGNORECASE)
 # "Acupuncture therapy for cervical region:  Overturned" (paragraph start to the decision word)
 COLON_STATEMENT = re.compile(
     r"(?:^|(?<=\n)|(?<=[a-z\d)\]]\.)(?=\s?(?-i:[A-Z]))|(?<=[a-z\d)\]]\.\s)(?=(?-i:[A-Z])))"
@@ -49,8 +50,10 @@ ISSUE_HEADING = re.compile(r"(?:^|(?<=\n))\s*issues?\s*at\s*dispute\s*:?\s*", re
 _ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summary|documents\s*reviewed)", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
+# (at a paragraph start, or after the previous sentence when extraction ran the list together)
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}", re.IGNORECASE
+    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
+    re.IGNORECASE,
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)
 REQUEST_STATEMENT = re.compile(
@@ -99,9 +102,11 @@ MARKER = re.compile(
     re.IGNORECASE,
 )
 CITATION_KINDS = ("claims_administrator", "reviewer", "unspecified")
+# Words that make a guideline-naming piece a sentence about the guideline, not a citation.
+# ("supports" and "notes" are not among them: "Low Back, Lumbar supports" is a section name.)
 _PROSE = re.compile(
-    r"\b(?:is|are|was|were|states?|stated|recommends?|recommended|supports?|indicates?|because|"
-    r"addresses?|notes?|requires?|should|may|not)\b",
+    r"\b(?:is|are|was|were|states?|stated|recommends?|recommended|indicates?|because|"
+    r"addresses?|requires?|should|may|not)\b",
     re.IGNORECASE,
 )
 MAX_STATEMENT = 2000  # characters of a guideline statement considered
@@ -144,7 +149,8 @@ def _trim_item(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_marker(text: str, start: int, end: int) -> bool:
-    return MARKER.search(text, start, end) is not None
+    """Whether text[start:end] holds what no item name does: a guideline marker or a necessity phrase."""
+    return MARKER.search(text, start, end) is not None or _NECESSITY_RE.search(text, start, end) is not None
 
 
 def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | None:
