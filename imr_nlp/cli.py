@@ -227,14 +227,25 @@ def train_cmd(
     corpus: Annotated[list[Path], typer.Option("--corpus", help="corpus files")] = list(DEFAULT_CORPUS),  # noqa: B006
     config: Annotated[Path, typer.Option(help="spaCy training config")] = DEFAULT_CONFIG,
     max_steps: Annotated[int | None, typer.Option(help="override training.max_steps")] = None,
-    realistic_weight: Annotated[int, typer.Option(help="times each non-synthetic letter is repeated")] = 10,
+    realistic_weight: Annotated[int, typer.Option(help="times each non-synthetic letter is repeated")] = 40,
+    with_dev_letters: Annotated[
+        bool, typer.Option("--with-dev-letters", help="train on the realistic dev letters too (a final model)")
+    ] = False,
 ) -> None:
     """Train the span categoriser on the corpus (+ --extra letters), evaluate on the test split, and
     write a loadable pipeline to OUTPUT/model-best (scores in its meta.json)."""
     from imr_nlp.train import train
 
     overrides = {"training.max_steps": max_steps} if max_steps else {}
-    best = train(corpus, extra, output, config, realistic_weight=realistic_weight, overrides=overrides)
+    best = train(
+        corpus,
+        extra,
+        output,
+        config,
+        realistic_weight=realistic_weight,
+        overrides=overrides,
+        with_dev_letters=with_dev_letters,
+    )
     typer.echo(f"trained pipeline: {best}", err=True)
 
 

@@ -46,18 +46,18 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
     """Rule spans minus those a linked span supersedes.
 
     A lexicon TREATMENT overlapping a disputed item's TREATMENT span is part of that item
-    (one span per label), and a DIAGNOSIS inside a GUIDELINE citation is part of a guideline's
-    name ("Chronic Pain Medical Treatment Guidelines"), not a condition of the patient.
+    (one span per label), and a DIAGNOSIS or TREATMENT inside a GUIDELINE citation is part of
+    the guideline's words ("Chronic Pain Medical Treatment Guidelines", "Cyclobenzaprine
+    (Flexeril), page 41"), not the patient's condition or care.
     """
     items = [(s.start, s.end) for s in linked if s.label_ == "TREATMENT"]
     cites = [(s.start, s.end) for s in linked if s.label_ == "GUIDELINE"]
 
     def superseded(span: Span) -> bool:
-        if span.label_ == "TREATMENT":
-            return any(span.start < e and s < span.end for s, e in items)
-        if span.label_ == "DIAGNOSIS":
-            return any(s <= span.start and span.end <= e for s, e in cites)
-        return False
+        if span.label_ not in ("TREATMENT", "DIAGNOSIS"):
+            return False
+        in_cite = any(s <= span.start and span.end <= e for s, e in cites)
+        return in_cite or (span.label_ == "TREATMENT" and any(span.start < e and s < span.end for s, e in items))
 
     return [s for s in rule_spans if not superseded(s)]
 

@@ -25,7 +25,7 @@ from itertools import product
 from typing import Any
 
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from imr_nlp.corpus import MODEL_LABELS
@@ -124,9 +124,48 @@ def modifiers() -> frozenset[str]:
     return frozenset(t.lower() for t in lexicon_terms("modifiers.txt"))
 
 
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Body regions a mention extends over to its right (data file)."""
+    return frozenset(t.lower() for t in lexicon_terms("regions.txt"))
+
+
+# Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
+_SITE_PREPS = {"DIAGNOSIS": frozenset({"of", "at", "over"}), "TREATMENT": frozenset({"of", "at", "to", "into"})}
+_SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def site_end(doc: Doc, end: int, label: str) -> int:
+    """Where a mention ending at token `end` ends once its anatomical site is included: over
+    "<of/at/...> (the) <modifiers> <region>" or "at <spinal level> (and <level>)"; else `end`."""
+    i = _next_word(doc, end)
+    if i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
+        return end
+    i = _next_word(doc, i + 1)
+    if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
+        i = _next_word(doc, i + 1)
+    new_end, words, places = end, modifiers(), regions()
+    while i < len(doc):
+        tok = doc[i]
+        if _LEVEL.match(tok.text) or tok.lower_ in places:
+            new_end = i + 1
+        elif not (tok.lower_ in words or (tok.lower_ in ("and", ",") and new_end > end)):
+            break
+        i = _next_word(doc, i + 1)
+    return new_end
+
+
 def with_modifiers(span: Span) -> Span:
-    """A DIAGNOSIS/TREATMENT span extended to the left over modifiers and spinal levels
-    ("knee pain" -> "medial knee pain", "microforaminotomies" -> "right C5-7 microforaminotomies")."""
+    """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
+    modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
+    "right C5-7 microforaminotomies"), to the right over an anatomical site ("MRI" -> "MRI of the
+    left knee", "disc herniation" -> "disc herniation at L4-5 and L5-S1")."""
     if span.label_ not in MODEL_LABELS:
         return span
     doc, start, words = span.doc, span.start, modifiers()
@@ -141,7 +180,8 @@ def with_modifiers(span: Span) -> Span:
             i -= 1
             continue
         break
-    return span if start == span.start else Span(doc, start, span.end, label=span.label)
+    end = site_end(doc, span.end, span.label_)
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:

@@ -22,7 +22,9 @@ from thinc.types import Ragged
 
 EDGE_STOPWORDS = frozenset(
     "a an the of and or with for to in on at by from as is was are were be been has have had his her their "
-    "its this that these those who which while than then per x".split()
+    "its this that these those who which while than then per x after before since later during until when "
+    "where whether both each all any no not also only such because due if but nor so into onto over under "
+    "about".split()
 )
 BLOCKERS = frozenset(".;:!?")
 

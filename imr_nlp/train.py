@@ -39,15 +39,27 @@ def _peek(path: Path) -> list[dict[str, Any]]:
 
 
 def training_docs(
-    records: list[dict[str, Any]], extra: list[dict[str, Any]], realistic_weight: int, seed: int
+    records: list[dict[str, Any]],
+    extra: list[dict[str, Any]],
+    realistic_weight: int,
+    seed: int,
+    with_dev_letters: bool = False,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Train and dev records. Letters that are not synthetic (hand-labelled, newly imported)
-    are repeated `realistic_weight` times: they are few and they are what real letters look like."""
-    train = [r for r in records if r["meta"]["split"] == "train"] + extra
+    are repeated `realistic_weight` times: they are few and they are what real letters look like.
+
+    `with_dev_letters`: the realistic dev letters join the training data (for a final model,
+    once settings were chosen on them); the synthetic dev letters remain for model selection.
+    """
+
+    def realistic_dev(r: dict[str, Any]) -> bool:
+        return with_dev_letters and r["meta"]["split"] == "dev" and r["meta"].get("origin") != "synthetic"
+
+    train = [r for r in records if r["meta"]["split"] == "train" or realistic_dev(r)] + extra
     weighted = [r for r in train for _ in range(1 if r["meta"].get("origin") == "synthetic" else realistic_weight)]
     random.Random(seed).shuffle(weighted)
-    dev = [r for r in records if r["meta"]["split"] == "dev"] or train[: max(1, len(train) // 10)]
-    return weighted, dev
+    dev = [r for r in records if r["meta"]["split"] == "dev" and not realistic_dev(r)]
+    return weighted, dev or train[: max(1, len(train) // 10)]
 
 
 def train(
@@ -55,14 +67,16 @@ def train(
     extra: Iterable[str | Path] = (),
     output: str | Path = "training/output",
     config: str | Path = DEFAULT_CONFIG,
-    realistic_weight: int = 10,
+    realistic_weight: int = 40,
     overrides: dict[str, Any] | None = None,
     evaluate_on: Iterable[str | Path] | None = None,
+    with_dev_letters: bool = False,
 ) -> Path:
     """Train the pipeline; returns the best model's directory (with scores in its meta.json).
 
     `extra` are newly labelled letters (corpus JSONL, or Prodigy / doccano / Label Studio
-    exports) added to the training split.
+    exports) added to the training split; `with_dev_letters` trains on the realistic dev letters
+    too (see :func:`training_docs`).
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -77,7 +91,7 @@ def train(
     extra_records = load_records(extra)
     for r in extra_records:
         r["meta"]["split"] = "train"
-    train_recs, dev_recs = training_docs(records, extra_records, realistic_weight, seed)
+    train_recs, dev_recs = training_docs(records, extra_records, realistic_weight, seed, with_dev_letters)
     data = output / "corpus"
     data.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("en")

@@ -74,3 +74,22 @@ def test_retraining_with_extra_letters_learns_a_new_treatment(base):
     assert ("TREATMENT", NEW) in predicted(new, probe)
     lexicon = {t.lower() for name in ("drugs.txt", "treatments.txt") for t in patterns.lexicon_terms(name)}
     assert not any("zyntrolimab" in t for t in lexicon)
+
+
+def test_final_model_trains_on_realistic_dev_letters_but_never_on_test():
+    from imr_nlp.train import training_docs
+
+    def rec(id_: str, split: str, origin: str) -> dict:
+        return {"id": id_, "meta": {"split": split, "origin": origin}}
+
+    records = [
+        rec("s-train", "train", "synthetic"),
+        rec("s-dev", "dev", "synthetic"),
+        rec("h-dev", "dev", "hand-written"),
+        rec("h-test", "test", "hand-written"),
+    ]
+    train, dev = training_docs(records, [], realistic_weight=3, seed=0)
+    assert sorted(r["id"] for r in train) == ["s-train"] and sorted(r["id"] for r in dev) == ["h-dev", "s-dev"]
+    train, dev = training_docs(records, [], realistic_weight=3, seed=0, with_dev_letters=True)
+    assert sorted(r["id"] for r in train) == ["h-dev"] * 3 + ["s-train"]
+    assert [r["id"] for r in dev] == ["s-dev"]
