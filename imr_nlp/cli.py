@@ -35,7 +35,7 @@ def extract(
     ] = None,
     model: Annotated[Path | None, typer.Option(help="a saved pipeline directory (default: the shipped model)")] = None,
     rules_only: Annotated[bool, typer.Option("--rules-only", help="use the rules-only pipeline")] = False,
-    workers: Annotated[int, typer.Option(help="processes for nlp.pipe")] = 1,
+    workers: Annotated[int, typer.Option(help="worker processes (each reads and processes letters)")] = 1,
     batch_size: Annotated[int, typer.Option(help="letters per batch")] = 32,
     max_bytes: Annotated[
         int, typer.Option(help="inputs larger than this fail with error too_large")
