@@ -115,7 +115,19 @@ def make_rule_patterns() -> list[dict[str, Any]]:
     return rule_patterns()
 
 
-_LEVEL = re.compile(r"^[CLTS]\d(?:-[CLTS]?\d)?$")
+_LEVEL = re.compile(r"^[CLTS]\d{1,2}(?:-[CLTS]?\d{1,2})?$")
+_LEVEL_END = re.compile(r"^[CLTS]?\d{1,2}$")
+
+
+def is_level(doc: Doc, i: int) -> bool:
+    """Whether token `i` is part of a spinal level: "L5", or any token of "L4-5" / "L5-S1" /
+    "T12-L1", which the tokenizer splits into three tokens."""
+    text = doc[i].text
+    if _LEVEL.match(text):
+        return True
+    if text == "-":
+        return 0 < i < len(doc) - 1 and bool(_LEVEL.match(doc[i - 1].text)) and bool(_LEVEL_END.match(doc[i + 1].text))
+    return i >= 2 and bool(_LEVEL_END.match(text)) and doc[i - 1].text == "-" and bool(_LEVEL.match(doc[i - 2].text))
 
 
 @lru_cache(maxsize=1)
@@ -143,18 +155,21 @@ def _next_word(doc: Doc, i: int) -> int:
 
 def site_end(doc: Doc, end: int, label: str) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
-    "<of/at/...> (the) <modifiers> <region>" or "at <spinal level> (and <level>)"; else `end`."""
+    "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
+    region) or "at <spinal level> (and <level>)"; else `end`."""
     i = _next_word(doc, end)
     if i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     i = _next_word(doc, i + 1)
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
         i = _next_word(doc, i + 1)
-    new_end, words, places = end, modifiers(), regions()
+    new_end, words, places, unknown = end, modifiers(), regions(), 0
     while i < len(doc):
         tok = doc[i]
-        if _LEVEL.match(tok.text) or tok.lower_ in places:
-            new_end = i + 1
+        if is_level(doc, i) or tok.lower_ in places:
+            new_end, unknown = i + 1, 0
+        elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _SITE_PREPS[label]:
+            unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         elif not (tok.lower_ in words or (tok.lower_ in ("and", ",") and new_end > end)):
             break
         i = _next_word(doc, i + 1)
@@ -175,7 +190,7 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if tok.lower_ in words or _LEVEL.match(tok.text):
+        if tok.lower_ in words or is_level(doc, i):
             start = i
             i -= 1
             continue
