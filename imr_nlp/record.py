@@ -220,9 +220,9 @@ def doc_entities(doc: Doc) -> list[Entity]:
     for (label, a, b), score in model.items():
         if (label, a, b) in found or inside(a, b, cites) or (label == "TREATMENT" and overlaps(a, b, items)):
             continue
-        if any(k[0] == other[label] and k[1] < b and a < k[2] for k in found):
+        if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
-        over = [k for k in found if k[0] == label and k[1] < b and a < k[2]]
+        over = [k for k in found if k[0] == label and overlaps(a, b, [k[1:]])]
         if over and (label != "TREATMENT" or not all(a <= x and y <= b and (x, y) not in items for _, x, y in over)):
             continue
         for k in over:
