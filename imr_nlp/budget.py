@@ -1,7 +1,7 @@
 """The per-letter time budget: no pathological letter can hold up a batch.
 
 :func:`time_limit` runs a block under a deadline. In the main thread of a process (the CLI, a
-script, each ``nlp.pipe(n_process=...)`` worker) it arms ``SIGALRM``, which interrupts Python
+script, each ``extract_many(n_process=...)`` / ``--workers`` process) it arms ``SIGALRM``, which interrupts Python
 code *and* a running regular-expression match. Elsewhere (in other threads, as in Dask's
 threaded workers, or while the program has its own ``SIGALRM`` timer) nothing can interrupt the
 block, and the budget is not enforced: the size limits still bound the work.

@@ -12,7 +12,7 @@ import typer
 
 from imr_nlp.budget import DEFAULT_TIME_BUDGET
 from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES, expand_paths
-from imr_nlp.train import DEFAULT_CONFIG, DEFAULT_CORPUS
+from imr_nlp.train import DEFAULT_CONFIG, DEFAULT_CORPUS, DEFAULT_REALISTIC_WEIGHT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="IMR determination letters -> data.")
 
@@ -47,7 +47,7 @@ def extract(
         int, typer.Option(help="letters with more characters fail with error too_many_chars")
     ] = DEFAULT_MAX_CHARS,
     time_budget: Annotated[
-        float, typer.Option(help="seconds per letter (reading, then rule components) before error timeout; 0: none")
+        float, typer.Option(help="seconds per letter (reading plus the whole pipeline) before error timeout; 0: none")
     ] = DEFAULT_TIME_BUDGET,
     resume: Annotated[
         bool, typer.Option("--resume", help="skip sources already in the output; keep its records")
@@ -227,7 +227,9 @@ def train_cmd(
     corpus: Annotated[list[Path], typer.Option("--corpus", help="corpus files")] = list(DEFAULT_CORPUS),  # noqa: B006
     config: Annotated[Path, typer.Option(help="spaCy training config")] = DEFAULT_CONFIG,
     max_steps: Annotated[int | None, typer.Option(help="override training.max_steps")] = None,
-    realistic_weight: Annotated[int, typer.Option(help="times each non-synthetic letter is repeated")] = 40,
+    realistic_weight: Annotated[
+        int, typer.Option(help="times each non-synthetic letter is repeated")
+    ] = DEFAULT_REALISTIC_WEIGHT,
     with_dev_letters: Annotated[
         bool, typer.Option("--with-dev-letters", help="train on the realistic dev letters too (a final model)")
     ] = False,

@@ -121,9 +121,17 @@ def extract(
 
     Never raises for bad input: the record's ``error`` says what went wrong.
     """
-    nlp = nlp or load()
-    nlp.max_length = max(nlp.max_length, max_chars)
-    return _extract_one(nlp, text_or_path, source, Limits(max_bytes, max_pages, max_chars, time_budget))
+    return next(
+        extract_many(
+            [text_or_path],
+            nlp,
+            sources=[source] if source else None,
+            max_bytes=max_bytes,
+            max_pages=max_pages,
+            max_chars=max_chars,
+            time_budget=time_budget,
+        )
+    )
 
 
 def extract_many(

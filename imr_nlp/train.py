@@ -16,6 +16,7 @@ from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
 
 DEFAULT_CORPUS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
 DEFAULT_CONFIG = Path("training/imr_spancat.cfg")
+DEFAULT_REALISTIC_WEIGHT = 40  # times each hand-labelled / imported letter is repeated in training
 
 
 def load_records(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
@@ -67,7 +68,7 @@ def train(
     extra: Iterable[str | Path] = (),
     output: str | Path = "training/output",
     config: str | Path = DEFAULT_CONFIG,
-    realistic_weight: int = 40,
+    realistic_weight: int = DEFAULT_REALISTIC_WEIGHT,
     overrides: dict[str, Any] | None = None,
     evaluate_on: Iterable[str | Path] | None = None,
     with_dev_letters: bool = False,
