@@ -315,6 +315,18 @@ def canonical_specialty(value: str) -> str | None:
     return value if len(value) <= 80 else None
 
 
+def qualification_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the reviewer's stated specialties ("Board Certified in Orthopaedic
+    Surgery", "Certification(s)/Specialty: Plastic Surgery, Hand Surgery"): the words of a
+    qualification, not a treatment or condition of the patient."""
+    out = []
+    for m in (*_SPECIALTY_LABEL.finditer(text), *_BOARD_CERTIFIED.finditer(text)):
+        group = "v" if m.group("v") is not None else "v2"
+        start = m.start(group)
+        out.append((start, start + len(_cut_field(m.group(group)))))
+    return out
+
+
 def reviewer_specialty(text: str) -> str | None:
     labelled = (m.group("v") if m.group("v") is not None else m.group("v2") for m in _SPECIALTY_LABEL.finditer(text))
     narrative = (m.group("v") for m in _BOARD_CERTIFIED.finditer(text))

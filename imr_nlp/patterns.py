@@ -31,8 +31,9 @@ from spacy.util import registry
 from imr_nlp.corpus import MODEL_LABELS
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
-PATTERN_FILES = ("dates.jsonl", "decisions.jsonl")
+PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl")
 SPACE = {"IS_SPACE": True, "OP": "?"}
+BOUND = "~"  # a lexicon term that is a mention only with a modifier or site ("~pain": "pain in the knee")
 MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants at most)
 # What may follow a drug name as part of the same mention: strength, form, quantity.
 DRUG_TAIL = {
@@ -97,6 +98,8 @@ def rule_patterns() -> list[dict[str, Any]]:
     for name, label in LEXICONS.items():
         seen: set[str] = set()
         for term in lexicon_terms(name):
+            bound = term.startswith(BOUND)
+            term = term.removeprefix(BOUND)
             words = [t.text for t in tokenizer(term)]
             if not words or term.lower() in seen:
                 continue
@@ -104,7 +107,8 @@ def rule_patterns() -> list[dict[str, Any]]:
             if name == "drugs.txt" and len(words) == 1:
                 single_word_drugs.add(words[0].lower())
             for phrase in phrase_variants(words):
-                patterns.append({"label": label, "id": f"{name[:-4]}:{term.lower()}", "pattern": phrase})
+                pid = f"{name[:-4]}:{BOUND if bound else ''}{term.lower()}"
+                patterns.append({"label": label, "id": pid, "pattern": phrase})
     drug_with_strength = [{"LOWER": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
@@ -143,7 +147,12 @@ def regions() -> frozenset[str]:
 
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
-_SITE_PREPS = {"DIAGNOSIS": frozenset({"of", "at", "over"}), "TREATMENT": frozenset({"of", "at", "to", "into"})}
+_SITE_PREPS = {
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in"}),
+    "TREATMENT": frozenset({"of", "at", "to", "into", "for"}),
+}
+_RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
+_RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 
 
@@ -156,9 +165,18 @@ def _next_word(doc: Doc, i: int) -> int:
 def site_end(doc: Doc, end: int, label: str) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
     "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
-    region) or "at <spinal level> (and <level>)"; else `end`."""
+    region), "at <spinal level> (and <level>)" or, for a DIAGNOSIS, "radiating to/down (the)
+    <region>"; else `end`."""
     i = _next_word(doc, end)
-    if i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
+    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("to", "on", "with"):
+        j = _next_word(doc, i + 1)
+        if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
+            i = _next_word(doc, j + 1)
+    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING:
+        i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
+        if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
+            return end
+    elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     i = _next_word(doc, i + 1)
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
@@ -168,6 +186,11 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         tok = doc[i]
         if is_level(doc, i) or tok.lower_ in places:
             new_end, unknown = i + 1, 0
+        elif tok.lower_ in ("of", "at") and new_end > end:  # "sprain of ... joint of the right thumb"
+            i = _next_word(doc, i + 1)
+            if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
+                i = _next_word(doc, i + 1)
+            continue
         elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _SITE_PREPS[label]:
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         elif not (tok.lower_ in words or (tok.lower_ in ("and", ",") and new_end > end)):
@@ -176,11 +199,44 @@ def site_end(doc: Doc, end: int, label: str) -> int:
     return new_end
 
 
+_UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
+# What may follow a service as part of the same mention: counts, frequency, duration, rental or
+# purchase ("physical therapy x 12 visits", "2 x 4", ", 12 sessions", "3 times a week for 4
+# weeks", "4 hours a day", ", purchase", "30 day trial").
+_QUANTITY_TAIL = re.compile(
+    r"(?:,?[ \t]*\n?[ \t]*(?:"
+    rf"(?:x|times|\#)[ \t]*\d+(?:[ \t]+{_UNIT})?"
+    r"|\d+[ \t]*x[ \t]*\d+"
+    r"|\d+[- ]day[ \t]+(?:trial|rental)"
+    rf"|\d+[ \t]+{_UNIT}(?:[ \t]+(?:a|per)[ \t]+(?:day|week|month))?"
+    r"|\d+[ \t]+times[ \t]+(?:a|per)[ \t]+(?:day|week|month)"
+    r"|for[ \t]+\d+[ \t]+(?:days?|weeks?|months?)"
+    r"|(?:purchase|rental)\b"
+    r")){1,3}",
+    re.IGNORECASE,
+)
+# A count before a service: "12 sessions of physical therapy", "course of acupuncture".
+_QUANTITY_HEAD = re.compile(rf"(?:\b\d+[ \t]+{_UNIT}[ \t]+of|\bcourse[ \t]+of)[ \t]+$", re.IGNORECASE)
+
+
+def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of a TREATMENT mention at ``text[start:end]`` extended over the counts,
+    frequency and duration written around it (ANNOTATION.md: quantity and frequency attached to
+    a drug or therapy belong to the mention)."""
+    if m := _QUANTITY_HEAD.search(text, max(0, start - 40), start):
+        start = m.start()
+    if m := _QUANTITY_TAIL.match(text, end):
+        end = m.end()
+    return start, end
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
-    "right C5-7 microforaminotomies"), to the right over an anatomical site ("MRI" -> "MRI of the
-    left knee", "disc herniation" -> "disc herniation at L4-5 and L5-S1")."""
+    "right C5-7 microforaminotomies"), a treatment over its counts ("12 sessions of physical
+    therapy x 2"), and to the right over an anatomical site ("MRI" -> "MRI of the left knee",
+    "disc herniation" -> "disc herniation at L4-5 and L5-S1", "physical therapy for the lumbar
+    spine")."""
     if span.label_ not in MODEL_LABELS:
         return span
     doc, start, words = span.doc, span.start, modifiers()
@@ -195,18 +251,25 @@ def with_modifiers(span: Span) -> Span:
             i -= 1
             continue
         break
-    end = site_end(doc, span.end, span.label_)
+    end = span.end
+    if span.label_ == "TREATMENT":
+        a, b = quantity_bounds(doc.text, doc[start].idx, span.end_char)
+        if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
+            start, end = min(start, grown.start), max(end, grown.end)
+    end = site_end(doc, end, span.label_)
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
-    DIAGNOSIS/TREATMENT spans are first extended over preceding modifiers (:func:`with_modifiers`).
+    DIAGNOSIS/TREATMENT spans are first extended over preceding modifiers (:func:`with_modifiers`);
+    a bound lexicon term ("~pain") that gained no modifier or site is dropped.
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
-    spans = [with_modifiers(s) for s in spans]
+    grown = ((s, with_modifiers(s)) for s in spans)
+    spans = [g for s, g in grown if g is not s or BOUND not in s.id_]
     kept: list[Span] = list(existing)
     taken: dict[str, set[int]] = {}
     for span in kept:

@@ -11,6 +11,9 @@ from typing import Any
 import numpy
 from spacy.tokens import Doc
 
+from imr_nlp.corpus import MODEL_LABELS
+from imr_nlp.facts import qualification_ranges
+
 SCHEMA_VERSION = "1.0"
 RULE_SPAN_KEYS = ("ruler", "linker")
 MODEL_SPAN_KEYS = ("sc",)
@@ -186,9 +189,10 @@ def doc_entities(doc: Doc) -> list[Entity]:
     knee brace" over "knee brace") replaces them. (On the hand-labelled dev letters, in two-fold
     cross-validation, replacing raised TREATMENT exact F1 and lowered DIAGNOSIS exact F1, hence
     TREATMENT only; see the README.) Disputed-item TREATMENT spans and GUIDELINE citations
-    come from the linker and stand; mentions inside a citation are the guideline's words and are
-    dropped; within a label, overlapping model spans keep the higher score; a model span that
-    overlaps a span of the other label (a DIAGNOSIS over "wrist splints") is not added.
+    come from the linker and stand; mentions inside a citation are the guideline's words, and
+    inside the reviewer's stated specialty ("Board Certified in Orthopaedic Surgery") the
+    qualification's words, and are dropped; within a label, overlapping model spans keep the
+    higher score; a model span that overlaps a span of the other label (a DIAGNOSIS over "wrist splints") is not added.
     """
     rule = [s for key in RULE_SPAN_KEYS for s in doc.spans.get(key, [])]
     linked = list(doc.spans.get("linker", []))
@@ -212,13 +216,18 @@ def doc_entities(doc: Doc) -> list[Entity]:
         return any(a < y and x < b for x, y in ranges)
 
     text = doc.text
+    quals = qualification_ranges(text)
     found: dict[tuple[str, int, int], Entity] = {}
     for span in rule:
         k = (span.label_, span.start_char, span.end_char)
+        if k[0] in MODEL_LABELS and inside(k[1], k[2], quals):
+            continue
         found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule", model.get(k)))
     other = {"DIAGNOSIS": "TREATMENT", "TREATMENT": "DIAGNOSIS"}
     for (label, a, b), score in model.items():
-        if (label, a, b) in found or inside(a, b, cites) or (label == "TREATMENT" and overlaps(a, b, items)):
+        if (label, a, b) in found or inside(a, b, cites + quals):
+            continue
+        if label == "TREATMENT" and overlaps(a, b, items):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
