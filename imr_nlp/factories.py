@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
-from imr_nlp.linker import link
+from imr_nlp.linker import letter_outcome, link
 from imr_nlp.textview import doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -46,15 +46,19 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
     """Rule spans minus those a linked span supersedes.
 
     A lexicon TREATMENT overlapping a disputed item's TREATMENT span is part of that item
-    (one span per label), and a DIAGNOSIS or TREATMENT inside a GUIDELINE citation is part of
+    (one span per label); a DIAGNOSIS, TREATMENT or DATE inside a GUIDELINE citation is part of
     the guideline's words ("Chronic Pain Medical Treatment Guidelines", "Cyclobenzaprine
-    (Flexeril), page 41"), not the patient's condition or care.
+    (Flexeril), page 41", "2nd Edition (2004)"), not the patient's condition, care or history;
+    outcome words that state the letter's overall outcome or head a section are not an item's
+    DECISION (:func:`imr_nlp.linker.letter_outcome`).
     """
     items = [(s.start, s.end) for s in linked if s.label_ == "TREATMENT"]
     cites = [(s.start, s.end) for s in linked if s.label_ == "GUIDELINE"]
 
     def superseded(span: Span) -> bool:
-        if span.label_ not in ("TREATMENT", "DIAGNOSIS"):
+        if span.label_ == "DECISION":
+            return letter_outcome(span.doc.text, span.start_char, span.end_char)
+        if span.label_ not in ("TREATMENT", "DIAGNOSIS", "DATE"):
             return False
         in_cite = any(s <= span.start and span.end <= e for s, e in cites)
         return in_cite or (span.label_ == "TREATMENT" and any(span.start < e and s < span.end for s, e in items))

@@ -131,6 +131,24 @@ class Marker:
     end: int  # where the statement's content begins
 
 
+# Outcome words that are not one item's decision (ANNOTATION_NOTES 13): the letter's overall
+# outcome ("Final Determination: UPHELD"), the notice's explanation of it ("some of the disputed
+# items or services are medically necessary") and a section heading ("IS/WAS NOT MEDICALLY
+# NECESSARY:").
+_LETTER_OUTCOME_BEFORE = re.compile(
+    r"(?:determination\s*:\s*|/\s*|items\s+or\s+services\s+|items\s+and\s+services\s+)$", re.IGNORECASE
+)
+
+
+def letter_outcome(text: str, start: int, end: int) -> bool:
+    """Whether the outcome words at ``text[start:end]`` state the letter's overall outcome or
+    head a section rather than decide one item."""
+    return bool(
+        _LETTER_OUTCOME_BEFORE.search(text, max(0, start - 40), start)
+        or text[end : end + 2].lstrip(" ").startswith(":")
+    )
+
+
 def item_key(item: str) -> str:
     """Identity of an item across its mentions: lower-case letters and digits only."""
     return re.sub(r"[^a-z0-9]+", "", item.lower())

@@ -153,6 +153,8 @@ _SITE_PREPS = {
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
+_LATERALITY = frozenset({"left", "right", "bilateral"})
+_GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 
 
@@ -176,9 +178,12 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
+    elif i < len(doc) and (doc[i].lower_ in _LATERALITY or is_level(doc, i)):
+        pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
-    i = _next_word(doc, i + 1)
+    else:
+        i = _next_word(doc, i + 1)
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
         i = _next_word(doc, i + 1)
     new_end, words, places, unknown = end, modifiers(), regions(), 0
@@ -202,21 +207,22 @@ def site_end(doc: Doc, end: int, label: str) -> int:
 _UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
 # What may follow a service as part of the same mention: counts, frequency, duration, rental or
 # purchase ("physical therapy x 12 visits", "2 x 4", ", 12 sessions", "3 times a week for 4
-# weeks", "4 hours a day", ", purchase", "30 day trial").
+# weeks", "4 hours a day", ", purchase", "30 day trial", "without contrast").
 _QUANTITY_TAIL = re.compile(
-    r"(?:,?[ \t]*\n?[ \t]*(?:"
-    rf"(?:x|times|\#)[ \t]*\d+(?:[ \t]+{_UNIT})?"
-    r"|\d+[ \t]*x[ \t]*\d+"
-    r"|\d+[- ]day[ \t]+(?:trial|rental)"
-    rf"|\d+[ \t]+{_UNIT}(?:[ \t]+(?:a|per)[ \t]+(?:day|week|month))?"
-    r"|\d+[ \t]+times[ \t]+(?:a|per)[ \t]+(?:day|week|month)"
-    r"|for[ \t]+\d+[ \t]+(?:days?|weeks?|months?)"
+    r"(?:,?\s{0,4}(?:"
+    rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
+    r"|\d+\s{0,4}x\s{0,4}\d+"
+    r"|\d+[- ]day\s{1,4}(?:trial|rental)"
+    rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?"
+    r"|\d+\s{1,4}times\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)"
+    r"|for\s{1,4}\d+\s{1,4}(?:days?|weeks?|months?)"
     r"|(?:purchase|rental)\b"
+    r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}contrast|without\s{1,4}contrast"
     r")){1,3}",
     re.IGNORECASE,
 )
 # A count before a service: "12 sessions of physical therapy", "course of acupuncture".
-_QUANTITY_HEAD = re.compile(rf"(?:\b\d+[ \t]+{_UNIT}[ \t]+of|\bcourse[ \t]+of)[ \t]+$", re.IGNORECASE)
+_QUANTITY_HEAD = re.compile(rf"(?:\b\d+\s{{1,4}}{_UNIT}\s{{1,4}}of|\bcourse\s{{1,4}}of)\s{{1,4}}$", re.IGNORECASE)
 
 
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -250,26 +256,71 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
+        if tok.text in _GRADES and i > 0 and doc[i - 1].lower_ == "grade":  # "grade I spondylolisthesis"
+            start = i - 1
+            i -= 2
+            continue
         break
     end = span.end
     if span.label_ == "TREATMENT":
         a, b = quantity_bounds(doc.text, doc[start].idx, span.end_char)
         if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
             start, end = min(start, grown.start), max(end, grown.end)
+    if span.label_ == "TREATMENT":
+        while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
+            end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_)
+    if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
+        _, b = quantity_bounds(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
+            end = max(end, grown.end)
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
+
+
+_DEVICE_HEADS = frozenset({"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system"})
+_PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
+_LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
+
+
+def joined_procedures(spans: list[Span]) -> list[Span]:
+    """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
+    with subacromial decompression" is one operation (ANNOTATION.md: a shared head stays
+    together when splitting would change the meaning)."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.end)):
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _PROCEDURE_END.search(prev[-1].text):
+            between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
+            if len(between) == 1 and between[0].lower_ == "with":
+                out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
+                continue
+        out.append(span)
+    return out
+
+
+def is_list_header(span: Span) -> bool:
+    """A generic word that heads a list ("Current medications include ...") rather than
+    naming a service."""
+    i = _next_word(span.doc, span.end)
+    return (
+        span.text.lower() in ("medications", "medication")
+        and i < len(span.doc)
+        and span.doc[i].lower_ in _LIST_HEADER_NEXT
+    )
 
 
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
     DIAGNOSIS/TREATMENT spans are first extended over preceding modifiers (:func:`with_modifiers`);
-    a bound lexicon term ("~pain") that gained no modifier or site is dropped.
+    a bound lexicon term ("~pain") that gained no modifier or site, a word heading a list
+    ("Medications include"), and a treatment inside a diagnosis name ("failed back surgery
+    syndrome") are dropped; procedures joined by "with" are one TREATMENT.
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
     grown = ((s, with_modifiers(s)) for s in spans)
-    spans = [g for s, g in grown if g is not s or BOUND not in s.id_]
+    spans = [g for s, g in grown if (g is not s or BOUND not in s.id_) and not is_list_header(g)]
     kept: list[Span] = list(existing)
     taken: dict[str, set[int]] = {}
     for span in kept:
@@ -281,6 +332,13 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         if used.isdisjoint(range(span.start, span.end)):
             kept.append(span)
             used.update(range(span.start, span.end))
+    diagnoses = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"]
+    treatments = joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
+    # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
+    treatments = [
+        s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
+    ]
+    kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
 
 

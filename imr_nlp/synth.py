@@ -27,6 +27,10 @@ from imr_nlp.guidelines import normalise_guideline
 from imr_nlp.layout import LAYOUTS
 
 HELDOUT_SHARE = 0.25
+# Severity words only grade a diagnosis and stay outside its span (ANNOTATION.md); this share of
+# listed diagnoses gets one of the first three in front.
+SEVERITY = ("mild", "moderate", "severe", "small", "large", "minimal", "marked", "slight")
+SEVERITY_SHARE = 0.12
 ICD_CATEGORIES = (
     "M17 M19 M23 M25 M47 M48 M50 M51 M53 M54 M62 M65 M67 M70 M72 M75 M76 M77 M79 M99 "
     "S13 S16 S23 S33 S39 S43 S46 S53 S56 S63 S66 S73 S76 S83 S86 S93 "
@@ -55,6 +59,7 @@ def icd_diagnoses() -> list[str]:
             desc = icd.get_description(code)
             desc = re.sub(r",?\s*(initial|subsequent) encounter.*|,?\s*sequela.*|\s*\[.*?\]", "", desc)
             desc = re.sub(r",?\s*(unspecified|not elsewhere classified)\b.*", "", desc, flags=re.IGNORECASE)
+            desc = re.sub(r"(?:\s+(?:of|in|to|at|and|or|with|without))+$", "", desc)  # "... joint of"
             if 8 <= len(desc) <= 60 and not re.search(r"[(,;]|\bother\b|\bNEC\b|\d", desc, re.I):
                 out.add(desc[0].lower() + desc[1:] if not desc[:2].isupper() else desc)
     return sorted(out)
@@ -127,11 +132,16 @@ def rand_date(rng: random.Random, year_from: int, year_to: int) -> str:
 
 
 def render(b: Builder, template: str, values: dict[str, Any]) -> None:
-    """Write a phrasing: ``{name}`` is plain text, ``{LABEL:name}`` a labelled span; a value
-    that is a list of (text, label) pieces is written piece by piece."""
+    """Write a phrasing: ``{name}`` is plain text, ``{LABEL:name}`` a labelled span,
+    ``[LABEL:words]`` the phrasing's own words as a labelled span; a value that is a list of
+    (text, label) pieces is written piece by piece."""
     pos = 0
-    for m in re.finditer(r"\{(?:([A-Z]+):)?(\w+)\}", template):
+    for m in re.finditer(r"\{(?:([A-Z]+):)?(\w+)\}|\[([A-Z]+):([^\]]+)\]", template):
         b.w(template[pos : m.start()])
+        pos = m.end()
+        if m.group(3):
+            b.s(m.group(4), m.group(3))
+            continue
         label, name = m.group(1), m.group(2)
         value = values[name]
         if isinstance(value, list):
@@ -141,17 +151,24 @@ def render(b: Builder, template: str, values: dict[str, Any]) -> None:
             b.s(str(value), label)
         else:
             b.w(str(value))
-        pos = m.end()
     b.w(template[pos:])
 
 
 def listing(ctx: Ctx, things: list[str], label: str) -> list[tuple[str, str | None]]:
-    """``a, b and c`` as pieces, each thing its own span."""
+    """``a, b and c`` as pieces, each thing its own span. A severity word before a diagnosis
+    ("mild carpal tunnel syndrome", some added at random) is written outside its span, as
+    ANNOTATION.md asks."""
     out: list[tuple[str, str | None]] = []
     for i, t in enumerate(things):
         if i:
             out.append((" and " if i == len(things) - 1 else ", ", None))
-        out.append((t, label))
+        word, _, rest = t.partition(" ")
+        if label == "DIAGNOSIS" and word.lower() in SEVERITY and rest:
+            out.extend([(word + " ", None), (rest, label)])
+        elif label == "DIAGNOSIS" and ctx.rng.random() < SEVERITY_SHARE:
+            out.extend([(ctx.rng.choice(SEVERITY[:3]) + " ", None), (t, label)])
+        else:
+            out.append((t, label))
     return out
 
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from imr_nlp.facts import qualification_ranges
+from imr_nlp.linker import letter_outcome
 from imr_nlp.patterns import quantity_bounds
 from imr_nlp.record import doc_entities
 
@@ -85,3 +86,42 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A cervical epidural steroid injection C6-7 was denied.", ["cervical epidural steroid injection C6-7"]),
+        ("An MRI right shoulder was requested.", ["MRI right shoulder"]),
+        ("MRI of the right wrist without contrast", ["MRI of the right wrist without contrast"]),
+        (
+            "Right shoulder arthroscopy with subacromial decompression",
+            ["Right shoulder arthroscopy with subacromial decompression"],
+        ),
+        ("A lumbar support brace is requested.", ["lumbar support brace"]),
+        ("Current medications include Norco and Soma.", ["Norco", "Soma"]),
+        ("He has failed back surgery syndrome.", []),
+        ("Norco with Soma", ["Norco", "Soma"]),
+    ],
+)
+def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "TREATMENT") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Final Determination: UPHELD\nThis means", "UPHELD", True),
+        ("some of the disputed items or services are medically necessary", "are medically necessary", True),
+        (
+            "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:\n",
+            "WAS NOT MEDICALLY NECESSARY",
+            True,
+        ),
+        ("Acupuncture for the neck:  Overturned\n", "Overturned", False),
+        ("The request for Norco is not medically necessary.", "is not medically necessary", False),
+    ],
+)
+def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert letter_outcome(text, start, start + len(word)) is expected
