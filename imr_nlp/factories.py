@@ -21,10 +21,11 @@ from __future__ import annotations
 import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
-from imr_nlp.linker import letter_outcome, link
+from imr_nlp.linker import item_occurrences, letter_outcome, link
 from imr_nlp.textview import doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -134,7 +135,13 @@ class DecisionLinker:
         for d in decisions:
             spans.append(_char_span(doc, *d["item_span"], "TREATMENT"))
             spans.extend(_char_span(doc, *c["span"], "GUIDELINE") for c in d["citations"])
-        linked = [s for s in spans if s is not None]
+        cites = [(s.start_char, s.end_char) for s in spans if s is not None]
+        for d in decisions:  # the item's repeats: headings, "The request for <item> is ..."
+            for a, b in item_occurrences(view.text, d["item"]):
+                a, b = view.span(a, b)
+                if [a, b] != d["item_span"] and not any(x < b and a < y for x, y in cites):
+                    spans.append(_char_span(doc, a, b, "TREATMENT"))
+        linked = sorted(filter_spans([s for s in spans if s is not None]), key=lambda s: s.start)
         doc.spans[self.spans_key] = linked
         if self.ruler_key in doc.spans:
             doc.spans[self.ruler_key] = drop_contained(list(doc.spans[self.ruler_key]), linked)

@@ -94,13 +94,16 @@ _OCCUPATION = [
         r"|\s+[a-z]+ing\s+(?:an?|the|his|her|their)\b)",  # "employed as a nurse transferring a patient"
         re.IGNORECASE,
     ),
-    # "a 61-year-old female machine operator who/was ...", "this 47-year-old former bus driver injured ..."
+    # "a 61-year-old female machine operator who/was ...", "this 47-year-old former bus driver injured ...",
+    # "this 39 year old female warehouse picker fell ..."
     re.compile(
         r"\b\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:(?:male|female|man|woman|gentleman|lady)\s+)?"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
         r"male|female|man|woman|gentleman|lady)\b)"
-        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+(?=who\b|was\b|that\b|with\b|injured\b|sustained\b|reported\b|,)",
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
+        r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
+        r"presented|presents|underwent)\b|,)",
         re.IGNORECASE,
     ),
 ]

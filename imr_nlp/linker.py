@@ -149,6 +149,17 @@ def letter_outcome(text: str, start: int, end: int) -> bool:
     )
 
 
+def item_occurrences(text: str, item: str) -> list[tuple[int, int]]:
+    """Every place `item` is written in `text` (any case, any whitespace): a disputed item is
+    repeated as a heading before its rationale and in "The request for ... is not medically
+    necessary"."""
+    words = item.split()
+    if not words:
+        return []
+    pattern = r"(?<![\w])" + r"\s+".join(re.escape(w) for w in words) + r"(?![\w])"
+    return [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+
+
 def item_key(item: str) -> str:
     """Identity of an item across its mentions: lower-case letters and digits only."""
     return re.sub(r"[^a-z0-9]+", "", item.lower())

@@ -39,7 +39,7 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
-        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical)$"
+        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|grams?|units?|hr|/)$"
     },
     "OP": "{0,6}",
 }
@@ -156,6 +156,8 @@ _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
+# Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a site)
+_NOT_SITE_WORDS = {label: preps | _SITE_DETERMINERS | {"a", "an"} for label, preps in _SITE_PREPS.items()}
 
 
 def _next_word(doc: Doc, i: int) -> int:
@@ -178,6 +180,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
+        i = _next_word(doc, i + 1)
     elif i < len(doc) and (doc[i].lower_ in _LATERALITY or is_level(doc, i)):
         pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
@@ -196,7 +199,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
-        elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _SITE_PREPS[label]:
+        elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _NOT_SITE_WORDS[label]:
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         elif not (tok.lower_ in words or (tok.lower_ in ("and", ",") and new_end > end)):
             break
@@ -216,13 +219,19 @@ _QUANTITY_TAIL = re.compile(
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?"
     r"|\d+\s{1,4}times\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)"
     r"|for\s{1,4}\d+\s{1,4}(?:days?|weeks?|months?)"
-    r"|(?:purchase|rental)\b"
+    r"|(?:purchase|rental|daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}contrast|without\s{1,4}contrast"
     r")){1,3}",
     re.IGNORECASE,
 )
-# A count before a service: "12 sessions of physical therapy", "course of acupuncture".
-_QUANTITY_HEAD = re.compile(rf"(?:\b\d+\s{{1,4}}{_UNIT}\s{{1,4}}of|\bcourse\s{{1,4}}of)\s{{1,4}}$", re.IGNORECASE)
+# A count before a service: "12 sessions of physical therapy", "course of acupuncture", "three rounds
+# of occipital nerve blocks", "six month gym membership".
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
+_QUANTITY_HEAD = re.compile(
+    rf"(?:\b{_NUMBER}\s{{1,4}}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of|\bcourse\s{{1,4}}of"
+    rf"|\b{_NUMBER}[- ]month)\s{{1,4}}$",
+    re.IGNORECASE,
+)
 
 
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -234,6 +243,25 @@ def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if m := _QUANTITY_TAIL.match(text, end):
         end = m.end()
     return start, end
+
+
+_ADJECTIVE = re.compile(r"^[a-z][a-z-]{3,}(?:al|ic|ar|ous|ive|eal|ary|oid)$")
+# Adjectives with those endings that grade, quantify or judge rather than say what the thing is.
+_NOT_DESCRIPTIVE = frozenset(
+    "minimal several usual typical normal abnormal potential general special official initial final formal regular "
+    "similar particular various serious numerous obvious effective ineffective expensive excessive positive negative "
+    "objective subjective extensive aggressive comprehensive medical physical clinical mental annual conservative "
+    "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
+    "alternative additional original prior previous further individual empirical requested elective specific "
+    "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal".split()
+)
+
+
+def is_descriptive_adjective(word: str) -> bool:
+    """A lower-case adjective that says what kind of thing a mention is ("discogenic",
+    "tricompartmental", "provocative", "anterolateral"), by its ending, unless it only grades,
+    counts or judges ("minimal", "several", "appropriate")."""
+    return bool(_ADJECTIVE.match(word)) and word not in _NOT_DESCRIPTIVE
 
 
 def with_modifiers(span: Span) -> Span:
@@ -253,6 +281,10 @@ def with_modifiers(span: Span) -> Span:
             i -= 1
             continue
         if tok.lower_ in words or is_level(doc, i):
+            start = i
+            i -= 1
+            continue
+        if is_descriptive_adjective(tok.lower_):  # "discogenic low back pain", "provocative discography"
             start = i
             i -= 1
             continue
@@ -298,6 +330,20 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
     return out
 
 
+_COMPOUND_HEADS = frozenset(
+    "program programs management clinic medicine specialist physician psychology psychologist consultation "
+    "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump "
+    "generator center unit evaluation".split()
+)
+
+
+def modifies_next_noun(span: Span) -> bool:
+    """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
+    "pain relief", "pain score"): the words name a service or a measure, not a condition."""
+    i = _next_word(span.doc, span.end)
+    return span.label_ == "DIAGNOSIS" and i < len(span.doc) and span.doc[i].lower_ in _COMPOUND_HEADS
+
+
 def is_list_header(span: Span) -> bool:
     """A generic word that heads a list ("Current medications include ...") rather than
     naming a service."""
@@ -312,15 +358,20 @@ def is_list_header(span: Span) -> bool:
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
-    DIAGNOSIS/TREATMENT spans are first extended over preceding modifiers (:func:`with_modifiers`);
-    a bound lexicon term ("~pain") that gained no modifier or site, a word heading a list
-    ("Medications include"), and a treatment inside a diagnosis name ("failed back surgery
-    syndrome") are dropped; procedures joined by "with" are one TREATMENT.
+    DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
+    Dropped: a bound lexicon term ("~pain") that gained no modifier or site, a word heading a
+    list ("Medications include"), a condition word that modifies a service ("pain management"),
+    a treatment inside a diagnosis name ("failed back surgery syndrome"). Procedures joined by
+    "with" are one TREATMENT.
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
     grown = ((s, with_modifiers(s)) for s in spans)
-    spans = [g for s, g in grown if (g is not s or BOUND not in s.id_) and not is_list_header(g)]
+    spans = [
+        g
+        for s, g in grown
+        if (g is not s or BOUND not in s.id_) and not is_list_header(g) and not modifies_next_noun(g)
+    ]
     kept: list[Span] = list(existing)
     taken: dict[str, set[int]] = {}
     for span in kept:
