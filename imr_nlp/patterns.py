@@ -396,3 +396,25 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
 @registry.misc("imr_nlp.longest_per_label_filter.v1")
 def make_longest_per_label_filter():  # noqa: ANN201 - a registry factory returning the filter
     return longest_per_label
+
+
+_NOT_A_CONDITION_START = frozenset(
+    "improvement improved relief benefit response history function documentation evidence request".split()
+)
+
+
+def plausible_mention(span: Span) -> bool:
+    """Whether a span the model proposes on its own can be a DIAGNOSIS/TREATMENT mention: it
+    names something beyond a body site ("right shoulder", "lateral ligament"), does not start
+    with a number or score ("7/10 radiating to the left leg"), is not a short lower-case word
+    ("hole"), and a condition does not start with a word for its course ("improvement in range
+    of motion")."""
+    words = [t for t in span if not t.is_space]
+    if not words or not words[0].is_alpha:
+        return False
+    if len(words) == 1 and words[0].is_lower and len(words[0]) <= 4:
+        return False
+    if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
+        return False
+    site = modifiers() | regions() | _SITE_DETERMINERS | {"of", "at", "and", ",", "-"}
+    return not all(t.lower_ in site or is_level(span.doc, t.i) or t.is_digit for t in words)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from imr_nlp.corpus import MODEL_LABELS
 from imr_nlp.facts import qualification_ranges
+from imr_nlp.patterns import plausible_mention
 
 SCHEMA_VERSION = "1.0"
 RULE_SPAN_KEYS = ("ruler", "linker")
@@ -228,6 +229,9 @@ def doc_entities(doc: Doc) -> list[Entity]:
         if (label, a, b) in found or inside(a, b, cites + quals):
             continue
         if label == "TREATMENT" and overlaps(a, b, items):
+            continue
+        span = doc.char_span(a, b, label=label)
+        if span is None or not plausible_mention(span):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
