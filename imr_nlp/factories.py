@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.textview import doc_view
+from imr_nlp.textview import KEEP_HYPHEN, doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
     if not Doc.has_extension(_name):
@@ -67,17 +67,48 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
     return [s for s in rule_spans if not superseded(s)]
 
 
+def split_words(doc: Doc) -> list[tuple[int, int, str]]:
+    """Words that PDF extraction split with a hyphen at a line end ("fasci-\\nitis",
+    "protr- usion"): (first token, end token, the word re-joined). A prefix that really is
+    hyphenated ("follow-\\nup") keeps its hyphen; "pre- and post-operative" is not a split word."""
+    out = []
+    for tok in doc:
+        if not (len(tok) > 2 and tok.text.endswith("-") and tok.text[:-1].isalpha()):
+            continue
+        j = tok.i + 1
+        gap = tok.whitespace_
+        if j < len(doc) and doc[j].is_space and not gap:
+            gap, j = doc[j].text, j + 1
+        if j >= len(doc) or not (doc[j].is_alpha and doc[j].is_lower) or doc[j].lower_ in _NOT_CONTINUATIONS:
+            continue
+        if "\n" not in gap and gap != " ":
+            continue
+        head = tok.text[:-1].lower()
+        out.append((tok.i, j + 1, f"{head}-{doc[j].lower_}" if head in KEEP_HYPHEN else head + doc[j].lower_))
+    return out
+
+
+_NOT_CONTINUATIONS = frozenset({"and", "or", "to", "through", "versus", "vs"})
+
+
 class SpaceNormaliser:
-    """Sets NORM to a single space on whitespace tokens (line breaks, double spaces).
+    """Normalises what PDF extraction does to words: NORM is a single space on whitespace tokens
+    (line breaks, double spaces) and a word split by a hyphen at a line end becomes one token
+    whose NORM is the word re-joined (:func:`split_words`; the text is unchanged).
 
     The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
-    phrase variant covers a term broken across a line in any way.
+    phrase variant covers a term broken across a line in any way, and "plantar fasci-\\nitis"
+    matches "plantar fasciitis".
     """
 
     def __init__(self, name: str = "imr_space_norm") -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if splits := split_words(doc):
+            with doc.retokenize() as retokenizer:
+                for start, end, word in splits:
+                    retokenizer.merge(doc[start:end], attrs={"NORM": word})
         for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
             doc[int(i)].norm_ = " "
         return doc

@@ -326,7 +326,7 @@ def qualification_ranges(text: str) -> list[tuple[int, int]]:
     for m in (*_SPECIALTY_LABEL.finditer(text), *_BOARD_CERTIFIED.finditer(text)):
         group = "v" if m.group("v") is not None else "v2"
         start = m.start(group)
-        out.append((start, start + len(_cut_field(m.group(group)))))
+        out.append((start, start + len(_cut_field(m.group(group)).rstrip(" ,;-\n"))))
     return out
 
 

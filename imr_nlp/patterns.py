@@ -109,7 +109,7 @@ def rule_patterns() -> list[dict[str, Any]]:
             for phrase in phrase_variants(words):
                 pid = f"{name[:-4]}:{BOUND if bound else ''}{term.lower()}"
                 patterns.append({"label": label, "id": pid, "pattern": phrase})
-    drug_with_strength = [{"LOWER": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
+    drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
 

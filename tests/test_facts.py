@@ -48,6 +48,8 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("a 58 year old female cafeteria cook who injured her back", "cafeteria cook"),
         ("Occupation: Registered nurse\n", "Registered nurse"),
         ("The injured worker is a 46 year old male who reported pain.", None),
+        ("This 39 year old female warehouse picker fell from a ladder", "warehouse picker"),
+        ("The injured worker is a 50 year old male who fell from a ladder.", None),
     ],
 )
 def test_occupation(text, occupation):
@@ -72,3 +74,8 @@ def test_labelled_dates_do_not_confuse_ur_and_imr_decisions():
         "2013-09-01",
         "2010-01-02",
     )
+
+
+def test_qualification_ranges_end_where_the_specialty_ends():
+    text = "The reviewer is Board Certified in Orthopaedic Surgery, with a subspecialty in Foot and Ankle Surgery."
+    assert [text[a:b] for a, b in facts.qualification_ranges(text)] == ["Orthopaedic Surgery"]

@@ -5,12 +5,14 @@ do not."""
 from __future__ import annotations
 
 import pytest
+import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
+from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
-from imr_nlp.linker import letter_outcome
-from imr_nlp.patterns import quantity_bounds
+from imr_nlp.linker import item_occurrences, letter_outcome
+from imr_nlp.patterns import plausible_mention, quantity_bounds
 from imr_nlp.record import doc_entities
 
 
@@ -125,3 +127,59 @@ def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None
 def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert letter_outcome(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Pain of 7/10 radiating to the left leg", "DIAGNOSIS", False),
+        ("He has pain in the right shoulder", "DIAGNOSIS", False),
+        ("He stepped into a hole", "TREATMENT", False),
+        ("improvement in range of motion", "DIAGNOSIS", False),
+        ("a bucket handle tear of the meniscus", "DIAGNOSIS", True),
+        ("a trial of Belbuca film", "TREATMENT", True),
+    ],
+)
+def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
+    doc = rules_nlp.make_doc(text)
+    target = {
+        "Pain of 7/10 radiating to the left leg": "7/10 radiating to the left leg",
+        "He has pain in the right shoulder": "right shoulder",
+        "He stepped into a hole": "hole",
+        "improvement in range of motion": "improvement in range of motion",
+        "a bucket handle tear of the meniscus": "bucket handle tear",
+        "a trial of Belbuca film": "Belbuca film",
+    }[text]
+    start = text.index(target)
+    span = doc.char_span(start, start + len(target), label=label)
+    assert plausible_mention(span) is expected
+
+
+def test_item_occurrences_find_every_repeat_in_any_case_and_spacing() -> None:
+    text = "ISSUE:\nHome H-wave device, 30 day\ntrial:  Upheld\n...\nThe request for home H-wave  device, 30 day trial is not"
+    found = [text[a:b] for a, b in item_occurrences(text, "home H-wave device, 30 day trial")]
+    assert [" ".join(f.split()).lower() for f in found] == ["home h-wave device, 30 day trial"] * 2
+    assert item_occurrences(text, "H-wave") and not item_occurrences(text, "wave device, 30 day trials")
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("plantar fasci-\nitis", ["fasciitis"]),
+        ("disc protr- usion", ["protrusion"]),
+        ("bacl-\n\nofen 10mg", ["baclofen"]),
+        ("follow-\nup visit", ["follow-up"]),
+        ("pre- and post-operative", []),
+        ("X- ray", []),
+    ],
+)
+def test_split_words_are_rejoined_in_norm_only(rules_nlp, text: str, joined: list[str]) -> None:
+    doc = rules_nlp(text)
+    assert doc.text == text
+    assert [t.norm_ for t in doc if "-" in t.text and t.norm_ != t.lower_] == joined
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab- \n")), max_size=40))
+def test_split_words_keep_the_text(text: str) -> None:
+    doc = SpaceNormaliser()(spacy.blank("en").make_doc(text))
+    assert doc.text == text
