@@ -56,9 +56,11 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
     items = [(s.start, s.end) for s in linked if s.label_ == "TREATMENT"]
     cites = [(s.start, s.end) for s in linked if s.label_ == "GUIDELINE"]
 
+    text = rule_spans[0].doc.text if rule_spans else ""
+
     def superseded(span: Span) -> bool:
         if span.label_ == "DECISION":
-            return letter_outcome(span.doc.text, span.start_char, span.end_char)
+            return letter_outcome(text, span.start_char, span.end_char)
         if span.label_ not in ("TREATMENT", "DIAGNOSIS", "DATE"):
             return False
         in_cite = any(s <= span.start and span.end <= e for s, e in cites)

@@ -264,6 +264,15 @@ def is_descriptive_adjective(word: str) -> bool:
     return bool(_ADJECTIVE.match(word)) and word not in _NOT_DESCRIPTIVE
 
 
+def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """:func:`quantity_bounds` for tokens [start, end), reading only a window of text around them
+    (``doc.text`` is rebuilt on every access)."""
+    lo, hi = max(0, start - 12), min(len(doc), end + 24)
+    base = doc[lo].idx
+    a, b = quantity_bounds(doc[lo:hi].text, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base)
+    return a + base, b + base
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
@@ -295,7 +304,7 @@ def with_modifiers(span: Span) -> Span:
         break
     end = span.end
     if span.label_ == "TREATMENT":
-        a, b = quantity_bounds(doc.text, doc[start].idx, span.end_char)
+        a, b = _quantity_bounds_in_doc(doc, start, span.end)
         if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
             start, end = min(start, grown.start), max(end, grown.end)
     if span.label_ == "TREATMENT":
@@ -303,7 +312,7 @@ def with_modifiers(span: Span) -> Span:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_)
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
-        _, b = quantity_bounds(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        _, b = _quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
             end = max(end, grown.end)
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
