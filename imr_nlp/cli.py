@@ -251,6 +251,21 @@ def train_cmd(
     typer.echo(f"trained pipeline: {best}", err=True)
 
 
+@app.command("refresh-patterns")
+def refresh_patterns_cmd(
+    model: Annotated[Path | None, typer.Argument(help="pipeline directory (default: the shipped model)")] = None,
+) -> None:
+    """Put the current lexicons and patterns (imr_nlp/data) into a trained pipeline without
+    retraining it."""
+    from imr_nlp.pipeline import default_model_path
+    from imr_nlp.train import refresh_rule_patterns
+
+    target = model or default_model_path()
+    if target is None:
+        raise typer.BadParameter("no pipeline given and no shipped model installed")
+    typer.echo(f"{refresh_rule_patterns(target)} patterns written to {target}", err=True)
+
+
 @app.command("evaluate")
 def evaluate_cmd(
     gold: Annotated[list[Path], typer.Argument(help="corpus JSONL file(s) or a folder of them")],

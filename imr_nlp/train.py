@@ -112,6 +112,25 @@ def train(
     return best
 
 
+def refresh_rule_patterns(model_dir: str | Path) -> int:
+    """Replace a saved pipeline's span ruler patterns with the package's current patterns and
+    lexicons (``imr_nlp/data``), keeping its trained weights; returns the number of patterns.
+
+    The span ruler stores its patterns with the pipeline when it is trained, so an edit to a
+    lexicon or pattern file reaches a trained pipeline only by retraining or by this.
+    """
+    import spacy
+
+    from imr_nlp.patterns import rule_patterns
+
+    nlp = spacy.load(model_dir)
+    ruler = nlp.get_pipe("span_ruler")
+    ruler.clear()
+    ruler.add_patterns(rule_patterns())
+    nlp.to_disk(model_dir)
+    return len(ruler.patterns)
+
+
 def write_scores(model_dir: Path, test: list[dict[str, Any]]) -> dict[str, Any]:
     """Evaluate `model_dir` (and the rules-only pipeline) on `test`; store in its meta.json."""
     import spacy

@@ -9,7 +9,7 @@ import spacy
 
 import imr_nlp
 from imr_nlp import patterns, synth
-from imr_nlp.train import train
+from imr_nlp.train import refresh_rule_patterns, train
 
 NEW = "Zyntrolimab infusions"
 FAST = {"training.max_steps": 60, "training.eval_frequency": 30, "training.patience": 0, "system.seed": 3}
@@ -93,3 +93,20 @@ def test_final_model_trains_on_realistic_dev_letters_but_never_on_test():
     train, dev = training_docs(records, [], realistic_weight=3, seed=0, with_dev_letters=True)
     assert sorted(r["id"] for r in train) == ["h-dev"] * 3 + ["s-train"]
     assert [r["id"] for r in dev] == ["s-dev"]
+
+
+def test_refresh_patterns_puts_edited_lexicons_into_a_trained_pipeline(base, monkeypatch):
+    tmp, corpus = base
+    best = train([corpus], output=tmp / "out-r", overrides=FAST, evaluate_on=[])
+    text = "The physician requested Zyntrolimab for the knee."
+    other = next(synth.generate(1, 98))["text"]
+    doc = spacy.load(best)(text)
+    assert "Zyntrolimab" not in {s.text for s in doc.spans["ruler"]}
+    before = predicted(spacy.load(best), other)
+    real = patterns.lexicon_terms
+    monkeypatch.setattr(patterns, "lexicon_terms", lambda name: real(name) + ["Zyntrolimab"] * (name == "drugs.txt"))
+    assert refresh_rule_patterns(best) == len(patterns.rule_patterns())
+    reloaded = spacy.load(best)
+    doc = reloaded(text)
+    assert ("TREATMENT", "Zyntrolimab for the knee") in {(s.label_, s.text) for s in doc.spans["ruler"]}
+    assert predicted(reloaded, other) == before  # the trained weights are kept
