@@ -364,6 +364,57 @@ def is_list_header(span: Span) -> bool:
     )
 
 
+_DIAGNOSIS_LIST = re.compile(
+    r"\b(?:diagnos(?:es|is)\s+(?:include[sd]?|including|are|were|of|have\s+included)|diagnosed\s+(?:with|as\s+having)"
+    r"|carries\s+(?:the\s+)?diagnos[ie]s\s+of)\s*:?\s*(?P<list>[^.;:]{3,300}?)(?=\.(?:\s|$)|;|$)",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(
+    r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|in\s+\d)\b"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_LIST_LEAD = re.compile(
+    r"(?:(?:a|an|the|his|her|their|mild|moderate|severe|possible|probable|later|also|then|with|consistent)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the items of a diagnosis list ("The diagnoses include chronic neck pain,
+    cervical radiculopathy and insomnia", "diagnosed with ..."): each item is a DIAGNOSIS, known
+    to the lexicon or not. Read on the cleaned view (line breaks and hyphenation undone); an item
+    that is only a site ("neck" in "neck and low back pain") joins the next one."""
+    from imr_nlp.textview import doc_view
+
+    view = doc_view(doc)
+    text, words = view.text, modifiers() | regions()
+
+    def site_only(item: str) -> bool:
+        return all(w.lower() in words or _LEVEL.match(w) for w in item.split())
+
+    out: list[tuple[int, int]] = []
+    for m in _DIAGNOSIS_LIST.finditer(text):
+        start, body = m.start("list"), m.group("list")
+        if cut := _LIST_END.search(body):
+            body = body[: cut.start()]
+        items: list[list[int]] = []
+        pos, join_next = 0, False
+        for part in [*_LIST_SPLIT.finditer(body), None]:
+            end = part.start() if part else len(body)
+            a = lead.end() if (lead := _LIST_LEAD.match(body, pos, end)) else pos
+            item = body[a:end]
+            if item and items and (join_next or site_only(item)):
+                items[-1][1] = end  # "neck and low back pain", "sprain, lateral ligament", "at L4-5 and L5-S1"
+            elif item:
+                items.append([a, end])
+            join_next = bool(item) and site_only(item) and part is not None and part.group().strip() == "and"
+            pos = part.end() if part else len(body)
+        for a, b in items:
+            if 1 <= len(body[a:b].split()) <= 8 and not body[a:b].lower().startswith(("status", "history")):
+                out.append(view.span(start + a, start + b))
+    return out
+
+
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
@@ -371,21 +422,28 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     Dropped: a bound lexicon term ("~pain") that gained no modifier or site, a word heading a
     list ("Medications include"), a condition word that modifies a service ("pain management"),
     a treatment inside a diagnosis name ("failed back surgery syndrome"). Procedures joined by
-    "with" are one TREATMENT.
+    "with" are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are
+    DIAGNOSIS spans where no lexicon or pattern match overlaps them.
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
+    spans = list(spans)
+    kept_in: list[Span] = list(existing)
+    doc = spans[0].doc if spans else None  # the ruler passes no Doc: with no match at all, no list items
+    ranges = listed_diagnoses(doc) if doc is not None else []
+    listed = [doc.char_span(a, b, label="DIAGNOSIS", alignment_mode="contract") for a, b in ranges]
     grown = ((s, with_modifiers(s)) for s in spans)
     spans = [
         g
         for s, g in grown
         if (g is not s or BOUND not in s.id_) and not is_list_header(g) and not modifies_next_noun(g)
     ]
-    kept: list[Span] = list(existing)
+    kept: list[Span] = kept_in
     taken: dict[str, set[int]] = {}
     for span in kept:
         taken.setdefault(span.label_, set()).update(range(span.start, span.end))
-    for span in sorted(spans, key=lambda s: (s.start - s.end, s.start)):
+    # lexicon and pattern matches first (longest first), then list items where nothing matched
+    for span in [*sorted(spans, key=lambda s: (s.start - s.end, s.start)), *(s for s in listed if s is not None)]:
         if span[0].is_space or span[-1].is_space:
             continue
         used = taken.setdefault(span.label_, set())

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
-from imr_nlp.patterns import plausible_mention, quantity_bounds
+from imr_nlp.patterns import listed_diagnoses, plausible_mention, quantity_bounds
 from imr_nlp.record import doc_entities
 
 
@@ -183,3 +183,35 @@ def test_split_words_are_rejoined_in_norm_only(rules_nlp, text: str, joined: lis
 def test_split_words_keep_the_text(text: str) -> None:
     doc = SpaceNormaliser()(spacy.blank("en").make_doc(text))
     assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The diagnoses include chronic neck pain, cervical radiculopathy and insomnia.",
+            ["chronic neck pain", "cervical radiculopathy", "insomnia"],
+        ),
+        # (the span ruler hands its filter no Doc when nothing at all matched; a letter always has dates)
+        (
+            "On 1/2/2020 she was diagnosed with a rare zygomatic\nentrapment syndrome.",
+            ["rare zygomatic\nentrapment syndrome"],
+        ),
+        ("He was diagnosed with neck and low back pain.", ["neck and low back pain"]),
+        ("Diagnoses are degenerative disc disease at L4-5 and L5-S1.", ["degenerative disc disease at L4-5 and L5-S1"]),
+        ("He was diagnosed with lumbar strain after a fall at work.", ["lumbar strain"]),
+        ("The treating physician requested an MRI.", []),
+    ],
+)
+def test_listed_diagnoses(rules_nlp, text: str, expected: list[str]) -> None:
+    doc = rules_nlp(text)
+    assert [text[a:b] for a, b in listed_diagnoses(doc)] == expected
+
+
+def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_nlp) -> None:
+    text = "On 1/2/2020 he was diagnosed as having chronic cervicalgia with suboccipital headaches, and zygomatic entrapment."
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == [
+        "chronic cervicalgia",
+        "suboccipital headaches",
+        "zygomatic entrapment",
+    ]
