@@ -168,11 +168,11 @@ class DecisionLinker:
         for d in decisions:
             spans.append(_char_span(doc, *d["item_span"], "TREATMENT"))
             spans.extend(_char_span(doc, *c["span"], "GUIDELINE") for c in d["citations"])
-        cites = [(s.start_char, s.end_char) for s in spans if s is not None]
+        taken = [(s.start_char, s.end_char) for s in spans if s is not None]  # items and citations
         for d in decisions:  # the item's repeats: headings, "The request for <item> is ..."
             for a, b in item_occurrences(view.text, d["item"]):
                 a, b = view.span(a, b)
-                if [a, b] != d["item_span"] and not any(x < b and a < y for x, y in cites):
+                if not any(x < b and a < y for x, y in taken):
                     spans.append(_char_span(doc, a, b, "TREATMENT"))
         linked = sorted(filter_spans([s for s in spans if s is not None]), key=lambda s: s.start)
         doc.spans[self.spans_key] = linked

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from imr_nlp.corpus import MODEL_LABELS
+from imr_nlp.textview import doc_view
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
 PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl")
@@ -384,8 +385,6 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
     cervical radiculopathy and insomnia", "diagnosed with ..."): each item is a DIAGNOSIS, known
     to the lexicon or not. Read on the cleaned view (line breaks and hyphenation undone); an item
     that is only a site ("neck" in "neck and low back pain") joins the next one."""
-    from imr_nlp.textview import doc_view
-
     view = doc_view(doc)
     text, words = view.text, modifiers() | regions()
 
