@@ -147,6 +147,12 @@ def regions() -> frozenset[str]:
     return frozenset(t.lower() for t in lexicon_terms("regions.txt"))
 
 
+@lru_cache(maxsize=1)
+def site_words() -> frozenset[str]:
+    """Modifiers and body regions: the words that only say where or which kind."""
+    return modifiers() | regions()
+
+
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     "DIAGNOSIS": frozenset({"of", "at", "over", "in"}),
@@ -386,7 +392,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
     to the lexicon or not. Read on the cleaned view (line breaks and hyphenation undone); an item
     that is only a site ("neck" in "neck and low back pain") joins the next one."""
     view = doc_view(doc)
-    text, words = view.text, modifiers() | regions()
+    text, words = view.text, site_words()
 
     def site_only(item: str) -> bool:
         return all(w.lower() in words or _LEVEL.match(w) for w in item.split())
@@ -464,6 +470,7 @@ def make_longest_per_label_filter():  # noqa: ANN201 - a registry factory return
     return longest_per_label
 
 
+_SITE_FILLERS = _SITE_DETERMINERS | {"of", "at", "and", ",", "-"}
 _NOT_A_CONDITION_START = frozenset(
     "improvement improved relief benefit response history function documentation evidence request".split()
 )
@@ -482,5 +489,7 @@ def plausible_mention(span: Span) -> bool:
         return False
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
-    site = modifiers() | regions() | _SITE_DETERMINERS | {"of", "at", "and", ",", "-"}
-    return not all(t.lower_ in site or is_level(span.doc, t.i) or t.is_digit for t in words)
+    site = site_words()
+    return not all(
+        t.lower_ in site or t.lower_ in _SITE_FILLERS or is_level(span.doc, t.i) or t.is_digit for t in words
+    )
