@@ -365,11 +365,14 @@ def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
         mentions.setdefault("GUIDELINE", []).extend(c["text"] for d in lab["decisions"] for c in d["citations"])
         spans = resolve_overlaps(spans_from_mentions(text, mentions))
         cites = [(a, b) for a, b, lab_ in spans if lab_ == "GUIDELINE"]
-        # a guideline's own words ("Drug testing, page 43") are not mentions of the patient's care
+        criteria = [_find(text, sentence) for sentence in lab.get("criteria", [])]
+        # a guideline's own words ("Drug testing, page 43") are not mentions of the patient's care,
+        # nor is a condition a guideline statement names as its criterion
         spans = [
             s
             for s in spans
-            if s[2] not in ("DIAGNOSIS", "TREATMENT") or not any(x <= s[0] and s[1] <= y for x, y in cites)
+            if not (s[2] in ("DIAGNOSIS", "TREATMENT") and any(x <= s[0] and s[1] <= y for x, y in cites))
+            and not (s[2] == "DIAGNOSIS" and any(x <= s[0] and s[1] <= y for x, y in criteria))
         ]
         decisions, cursor = [], 0
         for d in lab["decisions"]:

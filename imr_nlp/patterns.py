@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from imr_nlp.corpus import MODEL_LABELS
-from imr_nlp.textview import doc_view
+from imr_nlp.textview import ABBREVIATION_END, doc_view
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
 PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl")
@@ -206,9 +206,11 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
+        elif tok.lower_ in ("and", ",") and (new_end > end or unknown):
+            pass  # "in the ring and little fingers", "at L4-5 and L5-S1"
         elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _NOT_SITE_WORDS[label]:
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
-        elif not (tok.lower_ in words or (tok.lower_ in ("and", ",") and new_end > end)):
+        elif tok.lower_ not in words:
             break
         i = _next_word(doc, i + 1)
     return new_end
@@ -260,7 +262,8 @@ _NOT_DESCRIPTIVE = frozenset(
     "objective subjective extensive aggressive comprehensive medical physical clinical mental annual conservative "
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
-    "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal".split()
+    "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
+    "occupational accidental".split()
 )
 
 
@@ -318,6 +321,13 @@ def with_modifiers(span: Span) -> Span:
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_)
+    if (
+        span.label_ == "DIAGNOSIS"
+        and doc[end - 1].lower_ in _ICD_HEADS
+        and (m := _ICD_QUALIFIER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])))
+    ):
+        if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
+            end = max(end, grown.end)  # "cervical spondylosis without myelopathy"
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
         _, b = _quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
@@ -325,6 +335,17 @@ def with_modifiers(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
 
 
+# ICD-10 qualifiers that are part of a diagnosis name ("spondylosis without myelopathy or radiculopathy",
+# "disc displacement with radiculopathy", "stenosis with neurogenic claudication").
+_ICD_QUALIFIER = re.compile(
+    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication)"
+    r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b",
+    re.IGNORECASE,
+)
+_ICD_HEADS = frozenset(
+    "spondylosis stenosis herniation displacement degeneration protrusion bulge disease disorder "
+    "spondylolisthesis".split()
+)
 _DEVICE_HEADS = frozenset({"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system"})
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -420,6 +441,47 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# A guideline statement ("Reconstruction is recommended for chronic instability", "ODG allows 9
+# visits for an ankle sprain") names conditions as criteria, not as the patient's (note 6 of
+# corpora/ANNOTATION_NOTES.md). A sentence is one when it has a guideline cue and no word that
+# ties it to this patient or this case.
+_GUIDELINE_CUE = re.compile(
+    r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
+    r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
+    r"|test\s+of\s+choice|reserved\s+for)\b",
+    re.IGNORECASE,
+)
+_PATIENT_CUE = re.compile(
+    r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|mr|ms|mrs|dr"
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|documented"
+    r"|documentation|reported|reports|showed|shows|revealed|diagnosed|diagnosis|diagnoses|examination|exam)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def guideline_statements(view_text: str) -> list[tuple[int, int]]:
+    """Ranges of `view_text` (the cleaned view of a letter) that are sentences stating a
+    guideline criterion: a guideline cue and no reference to the patient or the case."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in [*_SENTENCE_BREAK.finditer(view_text), None]:
+        end = m.end() if m else len(view_text)
+        if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
+            continue  # "Dr.", "e.g.": the sentence goes on
+        sentence = view_text[start:end]
+        if _GUIDELINE_CUE.search(sentence) and not _PATIENT_CUE.search(sentence):
+            out.append((start, end))
+        start = end
+    return out
+
+
+def guideline_criteria(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of `doc` (text as read) of its guideline statements."""
+    view = doc_view(doc)
+    return [view.span(a, b) for a, b in guideline_statements(view.text)]
+
+
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
@@ -448,8 +510,11 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     for span in kept:
         taken.setdefault(span.label_, set()).update(range(span.start, span.end))
     # lexicon and pattern matches first (longest first), then list items where nothing matched
+    criteria = guideline_criteria(doc) if doc is not None else []
     for span in [*sorted(spans, key=lambda s: (s.start - s.end, s.start)), *(s for s in listed if s is not None)]:
         if span[0].is_space or span[-1].is_space:
+            continue
+        if span.label_ == "DIAGNOSIS" and any(a <= span.start_char < b for a, b in criteria):
             continue
         used = taken.setdefault(span.label_, set())
         if used.isdisjoint(range(span.start, span.end)):

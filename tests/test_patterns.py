@@ -4,6 +4,8 @@ do not."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from hypothesis import given
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
-from imr_nlp.patterns import listed_diagnoses, plausible_mention, quantity_bounds
+from imr_nlp.patterns import guideline_statements, listed_diagnoses, plausible_mention, quantity_bounds
 from imr_nlp.record import doc_entities
 
 
@@ -84,6 +86,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("There was a positive Spurling's test on the right.", ["positive Spurling's test"]),
         ("She has moderate foraminal stenosis at C5-6.", ["foraminal stenosis at C5-6"]),
         ("He has decreased lumbar flexion.", ["decreased lumbar flexion"]),
+        (
+            "She reports intermittent paresthesias in the ring and little fingers.",
+            ["intermittent paresthesias in the ring and little fingers"],
+        ),
+        ("He has cervical spondylosis without myelopathy.", ["cervical spondylosis without myelopathy"]),
+        ("He has low back pain without radiculopathy.", ["low back pain", "radiculopathy"]),
+        ("She reported a right shoulder injury at work.", ["right shoulder injury"]),
+        ("He sustained an industrial injury on 6/27/2012.", []),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -215,3 +225,31 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         "suboccipital headaches",
         "zygomatic entrapment",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guideline's criteria are not the patient's conditions (ANNOTATION_NOTES 6)
+        ("Pregabalin is recommended for neuropathic pain. The request is not medically necessary.", []),
+        ("The ODG allows 9 visits over 8 weeks for an ankle sprain.", []),
+        ("Surgery is not recommended in the absence of fracture, dislocation, or instability.", []),
+        # ... unless the sentence is about this patient
+        (
+            "Anticoagulation is recommended after arthroplasty, and this patient has a deep vein thrombosis.",
+            ["deep vein thrombosis"],
+        ),
+        ("She has neuropathic pain. Pregabalin is recommended for neuropathic pain.", ["neuropathic pain"]),
+        ("Dr. Smith recommended surgery for carpal tunnel syndrome.", ["carpal tunnel syndrome"]),
+    ],
+)
+def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .;\nRrecommendpatient")), max_size=120))
+def test_guideline_statements_are_ordered_ranges_inside_the_text(text: str) -> None:
+    ranges = guideline_statements(text)
+    assert all(0 <= a < b <= len(text) for a, b in ranges)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(ranges, ranges[1:], strict=False))
+    assert not any(re.search(r"\bpatient\b", text[a:b], re.IGNORECASE) for a, b in ranges)
