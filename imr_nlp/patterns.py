@@ -197,6 +197,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
         i = _next_word(doc, i + 1)
     new_end, words, places, unknown = end, modifiers(), regions(), 0
+    before_and: int | None = None  # where the site ended before "and"/"," joined another one
     while i < len(doc):
         tok = doc[i]
         if is_level(doc, i) or tok.lower_ in places:
@@ -206,11 +207,23 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
-        elif tok.lower_ in ("and", ",") and (new_end > end or unknown):
-            pass  # "in the ring and little fingers", "at L4-5 and L5-S1"
-        elif tok.is_alpha and tok.is_lower and unknown < 2 and tok.lower_ not in _NOT_SITE_WORDS[label]:
+        elif tok.lower_ in ("and", ","):
+            if new_end > end:
+                before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
+            elif not unknown:
+                break
+            # else adjectives before a shared region: "in the ring and little fingers"
+        elif (
+            tok.is_alpha
+            and tok.is_lower
+            and unknown < 2
+            and before_and is None
+            and tok.lower_ not in _NOT_SITE_WORDS[label]
+        ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         elif tok.lower_ not in words:
+            if before_and is not None and tok.is_alpha and not tok.is_stop:
+                new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
             break
         i = _next_word(doc, i + 1)
     return new_end
@@ -283,6 +296,22 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return a + base, b + base
 
 
+# Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
+# bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
+_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset"})
+
+
+def _hyphenated(doc: Doc, i: int) -> bool:
+    """Whether token `i` ends a hyphenated word written without spaces ("post-traumatic")."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    )
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
@@ -302,6 +331,14 @@ def with_modifiers(span: Span) -> Span:
         if tok.lower_ in words or is_level(doc, i):
             start = i
             i -= 1
+            continue
+        if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
+            start = i
+            i -= 1
+            continue
+        if tok.text == "-" and start == i + 1 and _hyphenated(doc, i + 1):  # "post-" + "traumatic"
+            start = i - 1
+            i -= 2
             continue
         if is_descriptive_adjective(tok.lower_):  # "discogenic low back pain", "provocative discography"
             start = i
@@ -338,13 +375,13 @@ def with_modifiers(span: Span) -> Span:
 # ICD-10 qualifiers that are part of a diagnosis name ("spondylosis without myelopathy or radiculopathy",
 # "disc displacement with radiculopathy", "stenosis with neurogenic claudication").
 _ICD_QUALIFIER = re.compile(
-    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication)"
+    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica)"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b",
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement degeneration protrusion bulge disease disorder "
-    "spondylolisthesis".split()
+    "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset({"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system"})
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)

@@ -91,6 +91,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["intermittent paresthesias in the ring and little fingers"],
         ),
         ("He has cervical spondylosis without myelopathy.", ["cervical spondylosis without myelopathy"]),
+        (
+            "She has burning pain in the right foot and wrist pain.",
+            ["burning pain in the right foot", "wrist pain"],
+        ),
+        ("An MRI showed desiccation at L4-5 and L5-S1 with a fissure.", ["desiccation at L4-5 and L5-S1"]),
+        ("The MRI showed a broad-based disc bulge at L5-S1.", ["broad-based disc bulge at L5-S1"]),
+        (
+            "She has drug-induced headache and lumbago with sciatica.",
+            ["drug-induced headache", "lumbago with sciatica"],
+        ),
+        ("The MRI showed tendinosis of the supraspinatus.", ["tendinosis of the supraspinatus"]),
         ("He has low back pain without radiculopathy.", ["low back pain", "radiculopathy"]),
         ("She reported a right shoulder injury at work.", ["right shoulder injury"]),
         ("He sustained an industrial injury on 6/27/2012.", []),
