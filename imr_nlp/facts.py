@@ -90,7 +90,8 @@ _OCCUPATION = [
     re.compile(
         r"\b(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
-        r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured)|in|on|where|from|since|to)\b"
+        r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
+        r"|struck|[a-z]{3,}ed)|in|on|where|from|since|to)\b"
         r"|\s+[a-z]+ing\s+(?:an?|the|his|her|their)\b)",  # "employed as a nurse transferring a patient"
         re.IGNORECASE,
     ),
@@ -103,7 +104,7 @@ _OCCUPATION = [
         r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
-        r"presented|presents|underwent)\b|,)",
+        r"presented|presents|underwent|[a-z]{3,}ed)\b|,)",  # "... electrician received a shock"
         re.IGNORECASE,
     ),
 ]

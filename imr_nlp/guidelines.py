@@ -99,8 +99,12 @@ def find_pages(text: str) -> list[int]:
     return sorted(pages)
 
 
+_NON_MTUS = re.compile(r"\bnon\s*-?\s*MTUS\b", re.IGNORECASE)
+
+
 def normalise_guideline(text: str) -> str:
     """The normalised guideline name for one citation's text ("Other" when unknown)."""
+    text = _NON_MTUS.sub("", text)  # "Non-MTUS Citation Aetna ..." names no MTUS guideline
     for name, pattern in guideline_table().names:
         if pattern.search(text):
             return name

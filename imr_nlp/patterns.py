@@ -148,6 +148,18 @@ def regions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def condition_heads() -> frozenset[str]:
+    """Last words of the diagnosis lexicon's terms that are not sites ("tear", "pain", "syndrome")."""
+    heads = {t.lstrip(BOUND).split()[-1].lower() for t in lexicon_terms("diagnoses.txt")}
+    return frozenset(heads - modifiers() - regions())
+
+
+def _is_condition_head(word: str) -> bool:
+    heads = condition_heads()
+    return word in heads or (word.endswith("s") and word[:-1] in heads)
+
+
+@lru_cache(maxsize=1)
 def site_words() -> frozenset[str]:
     """Modifiers and body regions: the words that only say where or which kind."""
     return modifiers() | regions()
@@ -213,6 +225,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             elif not unknown:
                 break
             # else adjectives before a shared region: "in the ring and little fingers"
+        elif tok.lower_ in words:
+            pass
         elif (
             tok.is_alpha
             and tok.is_lower
@@ -221,11 +235,13 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             and tok.lower_ not in _NOT_SITE_WORDS[label]
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
-        elif tok.lower_ not in words:
+        else:
             if before_and is not None and tok.is_alpha and not tok.is_stop:
                 new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
             break
         i = _next_word(doc, i + 1)
+    if new_end > end and (j := _next_word(doc, new_end)) < len(doc) and _is_condition_head(doc[j].lower_):
+        return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
     return new_end
 
 
@@ -250,8 +266,8 @@ _QUANTITY_TAIL = re.compile(
 # of occipital nerve blocks", "six month gym membership".
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 _QUANTITY_HEAD = re.compile(
-    rf"(?:\b{_NUMBER}\s{{1,4}}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of|\bcourse\s{{1,4}}of"
-    rf"|\b{_NUMBER}[- ]month)\s{{1,4}}$",
+    rf"(?:\b{_NUMBER}\s{{1,4}}(?:(?:additional|more|further)\s{{1,4}})?(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
+    rf"|\bcourse\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month))\s{{1,4}}$",
     re.IGNORECASE,
 )
 

@@ -50,6 +50,9 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The injured worker is a 46 year old male who reported pain.", None),
         ("This 39 year old female warehouse picker fell from a ladder", "warehouse picker"),
         ("The injured worker is a 50 year old male who fell from a ladder.", None),
+        ("This 34 year old male journeyman electrician received an electrical shock", "journeyman electrician"),
+        ("She was employed as a janitor and slipped on a wet floor.", "janitor"),
+        ("He worked as a shipping and receiving clerk for ten years.", "shipping and receiving clerk"),
     ],
 )
 def test_occupation(text, occupation):

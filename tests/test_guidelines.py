@@ -45,6 +45,7 @@ def test_expand_range_edge_cases():
         ("MTUS Postsurgical Treatment Guidelines, Shoulder", "MTUS Postsurgical Treatment Guidelines"),
         ("Non-MTUS Citation AMA Guides (Radiculopathy)", "AMA Guides"),
         ("Harrison's Principles of Internal Medicine", "Other"),
+        ("Non-MTUS Citation Aetna Clinical Policy Bulletin: Weight Reduction Medications and Programs", "Other"),
     ],
 )
 def test_normalise_guideline(text, name):

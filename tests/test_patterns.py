@@ -102,6 +102,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["drug-induced headache", "lumbago with sciatica"],
         ),
         ("The MRI showed tendinosis of the supraspinatus.", ["tendinosis of the supraspinatus"]),
+        ("He has persistent tinnitus in both ears.", ["persistent tinnitus in both ears"]),
+        (
+            "Examination showed point tenderness over the left greater trochanter.",
+            ["point tenderness over the left greater trochanter"],
+        ),
         ("He has low back pain without radiculopathy.", ["low back pain", "radiculopathy"]),
         ("She reported a right shoulder injury at work.", ["right shoulder injury"]),
         ("He sustained an industrial injury on 6/27/2012.", []),
@@ -125,6 +130,18 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Current medications include Norco and Soma.", ["Norco", "Soma"]),
         ("He has failed back surgery syndrome.", []),
         ("Norco with Soma", ["Norco", "Soma"]),
+        (
+            "She had two cortisone injections into the right first dorsal compartment.",
+            ["two cortisone injections into the right first dorsal compartment"],
+        ),
+        (
+            "He requested 12 additional sessions of cognitive behavioral therapy.",
+            ["12 additional sessions of cognitive behavioral therapy"],
+        ),
+        ("She asked for a 10 week weight loss program.", ["10 week weight loss program"]),
+        # a condition after the site is what the service is for, not where: no site
+        ("These address surgery for rotator cuff tears.", ["surgery"]),
+        ("He had physical therapy for low back pain.", ["physical therapy"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -264,3 +281,16 @@ def test_guideline_statements_are_ordered_ranges_inside_the_text(text: str) -> N
     assert all(0 <= a < b <= len(text) for a, b in ranges)
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(ranges, ranges[1:], strict=False))
     assert not any(re.search(r"\bpatient\b", text[a:b], re.IGNORECASE) for a, b in ranges)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Progress reports from 1-2016 through 8-2016.", ["1-2016", "8-2016"]),
+        ("Seen on 10/2015 and 11-8-2016.", ["10/2015", "11-8-2016"]),
+        ("The letter dated 11-\n8-2016 was reviewed.", ["11-\n8-2016"]),
+        ("Physical therapy 2 x 4 and levels L4-5.", []),
+    ],
+)
+def test_dates(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DATE") == expected
