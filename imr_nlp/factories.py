@@ -1,7 +1,8 @@
 """The imr_nlp pipeline components and Doc extensions, registered with spaCy in one place.
 
-Factories are also declared as ``spacy_factories`` entry points, so ``spacy.load`` on a saved
-imr_nlp pipeline works in a fresh interpreter without importing imr_nlp first.
+Factories are also declared as ``spacy_factories`` entry points (and the tokenizer callback as a
+``spacy_callbacks`` one), so ``spacy.load`` on a saved imr_nlp pipeline works in a fresh
+interpreter without importing imr_nlp first.
 
 Doc extensions (plain, picklable values, so they survive ``nlp.pipe(n_process=2)``):
 
@@ -18,10 +19,13 @@ Span groups: ``doc.spans["sections"]`` (layout), ``doc.spans["ruler"]`` (span ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy
+from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
@@ -179,6 +183,19 @@ class DecisionLinker:
         if self.ruler_key in doc.spans:
             doc.spans[self.ruler_key] = drop_contained(list(doc.spans[self.ruler_key]), linked)
         return doc
+
+
+@registry.callbacks("imr_nlp.no_emoticons.v1")
+def make_no_emoticons() -> Callable[[Language], Language]:
+    """An ``after_creation`` callback: the tokenizer without spaCy's emoticon special cases. In a
+    letter "):" closes a parenthesis before a colon ("(DOS 12/10/2018):  Upheld") and ":P" is
+    no face; as one token they would pull the colon into a disputed item's span."""
+
+    def drop_emoticons(nlp: Language) -> Language:
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in emoticons}
+        return nlp
+
+    return drop_emoticons
 
 
 @Language.factory("imr_space_norm", assigns=["token.norm"])

@@ -101,14 +101,20 @@ def rule_patterns() -> list[dict[str, Any]]:
         for term in lexicon_terms(name):
             bound = term.startswith(BOUND)
             term = term.removeprefix(BOUND)
-            words = [t.text for t in tokenizer(term)]
+            tokens = tokenizer(term)
+            words = [t.text for t in tokens]
             if not words or term.lower() in seen:
                 continue
             seen.add(term.lower())
             if name == "drugs.txt" and len(words) == 1:
                 single_word_drugs.add(words[0].lower())
+            pid = f"{name[:-4]}:{BOUND if bound else ''}{term.lower()}"
+            if len(words) - 1 > MAX_GAP_VARIANTS:  # a long name: one token pattern, not 2**gaps phrases
+                norms = [{"NORM": t.norm_} for t in tokens]
+                norms[-1] = {"NORM": {"IN": [tokens[-1].norm_, tokens[-1].norm_ + "s"]}}
+                patterns.append({"label": label, "id": pid, "pattern": space_tolerant(norms)})
+                continue
             for phrase in phrase_variants(words):
-                pid = f"{name[:-4]}:{BOUND if bound else ''}{term.lower()}"
                 patterns.append({"label": label, "id": pid, "pattern": phrase})
     drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
@@ -179,6 +185,11 @@ _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 _NOT_SITE_WORDS = {label: preps | _SITE_DETERMINERS | {"a", "an"} for label, preps in _SITE_PREPS.items()}
 
 
+_DIGIT_NAMES = frozenset(
+    {"index", "middle", "ring", "little", "small", "long", "great", "second", "third", "fourth", "fifth"}
+)
+
+
 def _next_word(doc: Doc, i: int) -> int:
     while i < len(doc) and doc[i].is_space:
         i += 1
@@ -210,6 +221,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         i = _next_word(doc, i + 1)
     new_end, words, places, unknown = end, modifiers(), regions(), 0
     before_and: int | None = None  # where the site ended before "and"/"," joined another one
+    prev = ""
     while i < len(doc):
         tok = doc[i]
         if is_level(doc, i) or tok.lower_ in places:
@@ -222,11 +234,11 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         elif tok.lower_ in ("and", ","):
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
-            elif not unknown:
+            elif not unknown and prev not in _DIGIT_NAMES:
                 break
             # else adjectives before a shared region: "in the ring and little fingers"
-        elif tok.lower_ in words:
-            pass
+        elif tok.lower_ in words or tok.lower_ in _DIGIT_NAMES:
+            pass  # "in the right thumb, index and middle fingers"
         elif (
             tok.is_alpha
             and tok.is_lower
@@ -239,6 +251,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             if before_and is not None and tok.is_alpha and not tok.is_stop:
                 new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
             break
+        prev = tok.lower_
         i = _next_word(doc, i + 1)
     if new_end > end and (j := _next_word(doc, new_end)) < len(doc) and _is_condition_head(doc[j].lower_):
         return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
@@ -541,7 +554,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
     Dropped: a bound lexicon term ("~pain") that gained no modifier or site, a word heading a
     list ("Medications include"), a condition word that modifies a service ("pain management"),
-    a treatment inside a diagnosis name ("failed back surgery syndrome"). Procedures joined by
+    a treatment inside a diagnosis name ("failed back surgery syndrome") and a diagnosis inside a
+    treatment's ("Beck Depression Inventory"). Procedures joined by
     "with" are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are
     DIAGNOSIS spans where no lexicon or pattern match overlaps them.
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
@@ -578,6 +592,13 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
+    ]
+    # and a condition named inside a test or service is part of its name ("Beck Depression Inventory")
+    named = [(s.start, s.end) for s in treatments]
+    kept = [
+        s
+        for s in kept
+        if s.label_ != "DIAGNOSIS" or not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in named)
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))

@@ -196,7 +196,8 @@ def doc_entities(doc: Doc) -> list[Entity]:
     rule spans (:data:`MODEL_ADDS`). Disputed-item TREATMENT spans and GUIDELINE citations come
     from the linker and stand; mentions inside a citation (the guideline's words) or inside the
     reviewer's stated specialty ("Board Certified in Orthopaedic Surgery") are dropped. A model
-    span is not added when it cannot be a mention (:func:`imr_nlp.patterns.plausible_mention`)
+    span is not added when it cannot be a mention (:func:`imr_nlp.patterns.plausible_mention`, or
+    it is the worker's occupation)
     or overlaps a span of the other label (a DIAGNOSIS over "wrist splints"); within a label,
     overlapping model spans keep the higher score. The choices come from two-fold
     cross-validation on the hand-labelled letters that are not test letters (see the README).
@@ -224,6 +225,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
 
     text = doc.text
     quals = qualification_ranges(text)
+    occupation = (doc._.case or {}).get("occupation")
     found: dict[tuple[str, int, int], Entity] = {}
     for span in rule:
         k = (span.label_, span.start_char, span.end_char)
@@ -237,7 +239,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         if label == "TREATMENT" and overlaps(a, b, items):
             continue
         span = doc.char_span(a, b, label=label)
-        if span is None or not plausible_mention(span):
+        if span is None or not plausible_mention(span) or _is_occupation(span.text, occupation):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
@@ -248,6 +250,11 @@ def doc_entities(doc: Doc) -> list[Entity]:
             del found[k]
         found[(label, a, b)] = Entity(label, text[a:b], a, b, "model", score)
     return sorted(found.values(), key=lambda e: (e.start, e.end, e.label))
+
+
+def _is_occupation(mention: str, occupation: str | None) -> bool:
+    """Whether a proposed mention is the worker's job ("massage therapist"), not a service."""
+    return bool(occupation) and " ".join(mention.split()).lower() == " ".join(occupation.split()).lower()
 
 
 def _best_non_overlapping(spans: dict[tuple[str, int, int], float | None]) -> dict[tuple[str, int, int], float | None]:

@@ -104,6 +104,15 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("The MRI showed tendinosis of the supraspinatus.", ["tendinosis of the supraspinatus"]),
         ("He has persistent tinnitus in both ears.", ["persistent tinnitus in both ears"]),
         (
+            "She reports numbness and tingling in the right thumb, index and middle fingers.",
+            ["numbness", "tingling in the right thumb, index and middle fingers"],
+        ),
+        (
+            "He was diagnosed with adjustment disorder with mixed anxiety and\n\ndepressed mood.",
+            ["adjustment disorder with mixed anxiety and\n\ndepressed mood"],
+        ),
+        ("A Beck Depression Inventory score was 24.", []),
+        (
             "Examination showed point tenderness over the left greater trochanter.",
             ["point tenderness over the left greater trochanter"],
         ),

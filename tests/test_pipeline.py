@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 import spacy
 
 import imr_nlp
@@ -84,3 +85,14 @@ def test_extract_accepts_text_or_path_and_returns_typed_record(nlp):
 def test_same_input_same_output(nlp):
     text = LETTERS[0]
     assert imr_nlp.extract(text, nlp).to_dict() == imr_nlp.extract(text, nlp).to_dict()
+
+
+@pytest.mark.parametrize("which", ["rules"])
+def test_a_closing_parenthesis_before_a_colon_stays_out_of_the_item(which, nlp, rules_nlp):
+    # spaCy's English tokenizer reads "):" as an emoticon, one token; the pipelines drop those cases
+    text = (EXAMPLES / "professional-review_a.txt").read_text()
+    pipeline = rules_nlp if which == "rules" else nlp
+    record = imr_nlp.extract(text, pipeline).to_dict()
+    item = "Retrospective request for Urine drug screen (DOS 12/10/2018)"
+    assert item in [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+    assert [t.text for t in pipeline.make_doc("screen (DOS 1/2/2018):  Upheld :)")][4:6] == [")", ":"]
