@@ -67,12 +67,14 @@ _REQUEST_PREFIX = re.compile(
 )
 _ITEM_PREFIX = re.compile(
     r"^(?:\(?\d{1,2}\s*[.)]\s*|[\u2022*\-]\s*|(?:issues?\s*at\s*dispute|disputed\s*items?(?:\s*/\s*services?)?"
-    r"|items?|services?|treatment\s*requested|requested\s*treatment)\s*:\s*)+",
+    r"|items?|services?|treatment\s*requested|requested\s*treatment)\s*:\s*"
+    # the sentence introducing the list, run into the first item when a converter joined the lines
+    r"|[^:\n]{0,160}?\b(?:set\s*forth\s*below|as\s*follows|the\s*following)\s*:\s*)+",
     re.IGNORECASE,
 )
 _NOT_AN_ITEM = re.compile(
     r"^(?:(?:the\s*)?(?:imr\s*)?(?:final\s*)?(?:determination|decision|outcome|result|overall)"
-    r"(?:\s*(?:is|was))?|status|imr)$",
+    r"(?:\s*(?:is|was))?|status|imr|(?:the|this)\s*request(?:ed\s*(?:treatment|service|item)s?)?)$",
     re.IGNORECASE,
 )
 

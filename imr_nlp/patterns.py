@@ -341,6 +341,25 @@ def _hyphenated(doc: Doc, i: int) -> bool:
     )
 
 
+_GENERIC_SERVICES = frozenset({"therapy", "program", "training"})
+
+
+def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
+    """Whether token `i`, a noun before a generic service word, says which kind it is
+    ("desensitization therapy", "mirror therapy program"): at most two such words, lower-case,
+    not a function word, a participle, an adverb or a judging adjective ("conservative")."""
+    tok = doc[i]
+    return (
+        doc[head].lower_ in _GENERIC_SERVICES
+        and len([t for t in doc[start:head] if not t.is_space]) < 2
+        and tok.is_alpha
+        and tok.is_lower
+        and not tok.is_stop
+        and not tok.lower_.endswith(("ed", "ly", "ing"))
+        and tok.lower_ not in _NOT_DESCRIPTIVE
+    )
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
@@ -368,6 +387,10 @@ def with_modifiers(span: Span) -> Span:
         if tok.text == "-" and start == i + 1 and _hyphenated(doc, i + 1):  # "post-" + "traumatic"
             start = i - 1
             i -= 2
+            continue
+        if span.label_ == "TREATMENT" and _names_a_kind_of(doc, i, start, span.start):  # "mirror therapy"
+            start = i
+            i -= 1
             continue
         if is_descriptive_adjective(tok.lower_):  # "discogenic low back pain", "provocative discography"
             start = i
@@ -412,7 +435,9 @@ _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement degeneration protrusion bulge disease disorder "
     "spondylolisthesis migraine migraines lumbago".split()
 )
-_DEVICE_HEADS = frozenset({"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system"})
+_DEVICE_HEADS = frozenset(
+    {"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system", "program"}
+)
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
 
@@ -520,7 +545,7 @@ _GUIDELINE_CUE = re.compile(
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|mr|ms|mrs|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|documented"
-    r"|documentation|reported|reports|showed|shows|revealed|diagnosed|diagnosis|diagnoses|examination|exam)\b",
+    r"|documentation|reported|reports|showed|shows|revealed|diagnosed|examination|exam)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
@@ -542,10 +567,28 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A line that starts the decisions, where a letter has no heading for them ("1. ... is not medically
+# necessary", "Lumbar MRI:  Upheld").
+_DECISIONS_START = re.compile(
+    r"^[^\S\n]*(?:\d{1,2}[.)]\s|.*\b(?:upheld|overturned|medically\s+necessary)\b)", re.IGNORECASE | re.MULTILINE
+)
+
+
+def _summary_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """The case summary section `text[start:end]` cut where the decisions start."""
+    m = _DECISIONS_START.search(text, start, end)
+    return start, m.start() if m else end
+
+
 def guideline_criteria(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of `doc` (text as read) of its guideline statements."""
+    """Character ranges of `doc` (text as read) of its guideline statements, outside the
+    clinical case summary (whose sentences are about the patient: "Surgery was recommended for
+    lumbar stenosis")."""
     view = doc_view(doc)
-    return [view.span(a, b) for a, b in guideline_statements(view.text)]
+    summary = [_summary_end(doc.text, s.start_char, s.end_char) for s in doc.spans.get("sections", [])]
+    summary = [r for r, s in zip(summary, doc.spans.get("sections", []), strict=True) if s.label_ == "case_summary"]
+    ranges = [view.span(a, b) for a, b in guideline_statements(view.text)]
+    return [(a, b) for a, b in ranges if not any(x <= a < y for x, y in summary)]
 
 
 def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
@@ -578,7 +621,10 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         taken.setdefault(span.label_, set()).update(range(span.start, span.end))
     # lexicon and pattern matches first (longest first), then list items where nothing matched
     criteria = guideline_criteria(doc) if doc is not None else []
-    for span in [*sorted(spans, key=lambda s: (s.start - s.end, s.start)), *(s for s in listed if s is not None)]:
+    services = [(s.start, s.end) for s in spans if s.label_ == "TREATMENT"]
+    # a list item that names a service is not a condition ("diagnosis of ... and as an adjunct to physical therapy")
+    listed = [s for s in listed if s is not None and not any(s.start < b and a < s.end for a, b in services)]
+    for span in [*sorted(spans, key=lambda s: (s.start - s.end, s.start)), *listed]:
         if span[0].is_space or span[-1].is_space:
             continue
         if span.label_ == "DIAGNOSIS" and any(a <= span.start_char < b for a, b in criteria):

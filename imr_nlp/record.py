@@ -239,7 +239,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         if label == "TREATMENT" and overlaps(a, b, items):
             continue
         span = doc.char_span(a, b, label=label)
-        if span is None or not plausible_mention(span) or _is_occupation(span.text, occupation):
+        if span is None or not plausible_mention(span) or is_occupation(span.text, occupation):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
@@ -252,7 +252,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
     return sorted(found.values(), key=lambda e: (e.start, e.end, e.label))
 
 
-def _is_occupation(mention: str, occupation: str | None) -> bool:
+def is_occupation(mention: str, occupation: str | None) -> bool:
     """Whether a proposed mention is the worker's job ("massage therapist"), not a service."""
     return bool(occupation) and " ".join(mention.split()).lower() == " ".join(occupation.split()).lower()
 

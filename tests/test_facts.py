@@ -53,6 +53,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("This 34 year old male journeyman electrician received an electrical shock", "journeyman electrician"),
         ("She was employed as a janitor and slipped on a wet floor.", "janitor"),
         ("He worked as a shipping and receiving clerk for ten years.", "shipping and receiving clerk"),
+        ("The patient is a 38 year old male forklift operator whose left foot was crushed", "forklift operator"),
     ],
 )
 def test_occupation(text, occupation):

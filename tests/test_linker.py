@@ -101,3 +101,15 @@ def test_requested_without_for():
         "1. MAXIMUS has determined the requested Lidoderm patch 5% #30 is not medically necessary and appropriate."
     )
     assert (s.key, s.decision) == ("lidodermpatch530", "upheld")
+
+
+def test_list_intro_run_into_the_first_item_is_not_part_of_it():
+    text = (
+        "IMR DECISION(S) AND RATIONALE(S)\nThe Final Determination was based on decisions for the disputed items/services "
+        "set forth below: Lumbar epidural steroid injection at right L5-S1:  Overturned\n"
+        "Decision rationale: Radiculopathy is corroborated. The request is medically necessary.\n"
+    )
+    decisions, _ = link(build_view(text))
+    assert [(d["item"], d["decision"]) for d in decisions] == [
+        ("Lumbar epidural steroid injection at right L5-S1", "overturned")
+    ]

@@ -15,7 +15,7 @@ from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
 from imr_nlp.patterns import guideline_statements, listed_diagnoses, plausible_mention, quantity_bounds
-from imr_nlp.record import doc_entities
+from imr_nlp.record import doc_entities, is_occupation
 
 
 def mentions(nlp, text: str, label: str) -> list[str]:
@@ -151,6 +151,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # a condition after the site is what the service is for, not where: no site
         ("These address surgery for rotator cuff tears.", ["surgery"]),
         ("He had physical therapy for low back pain.", ["physical therapy"]),
+        (
+            "He had desensitization therapy and a mirror therapy program, and is in a therapy program.",
+            ["desensitization therapy", "mirror therapy program", "therapy program"],
+        ),
+        ("He failed conservative therapy and completed therapy.", ["therapy", "therapy"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -278,6 +283,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ),
         ("She has neuropathic pain. Pregabalin is recommended for neuropathic pain.", ["neuropathic pain"]),
         ("Dr. Smith recommended surgery for carpal tunnel syndrome.", ["carpal tunnel syndrome"]),
+        ("Blocks are recommended for diagnosis of sympathetically mediated pain and as an adjunct to therapy.", []),
+        # the case summary is about the patient
+        (
+            "CLINICAL CASE SUMMARY\nSurgery was recommended for lumbar stenosis.\n\n"
+            "IMR ISSUES, DECISIONS AND RATIONALES\nSurgery is recommended for lumbar stenosis.",
+            ["lumbar stenosis"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
@@ -303,3 +315,9 @@ def test_guideline_statements_are_ordered_ranges_inside_the_text(text: str) -> N
 )
 def test_dates(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DATE") == expected
+
+
+def test_the_workers_occupation_is_not_a_treatment() -> None:
+    assert is_occupation("massage\n\ntherapist", "Massage therapist")
+    assert not is_occupation("massage therapy", "massage therapist")
+    assert not is_occupation("massage therapist", None)

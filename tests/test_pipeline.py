@@ -87,7 +87,7 @@ def test_same_input_same_output(nlp):
     assert imr_nlp.extract(text, nlp).to_dict() == imr_nlp.extract(text, nlp).to_dict()
 
 
-@pytest.mark.parametrize("which", ["rules"])
+@pytest.mark.parametrize("which", ["rules", "model"])
 def test_a_closing_parenthesis_before_a_colon_stays_out_of_the_item(which, nlp, rules_nlp):
     # spaCy's English tokenizer reads "):" as an emoticon, one token; the pipelines drop those cases
     text = (EXAMPLES / "professional-review_a.txt").read_text()

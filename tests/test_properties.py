@@ -53,6 +53,14 @@ def test_rewrapping_does_not_change_decisions(nlp, name, width):
     assert record["case"] == GOLD[name]["case"]
 
 
+@pytest.mark.parametrize(("name", "width"), [("fdl-2016_j.txt", 45), ("notice-2013_j.txt", 52)])
+def test_rewrapping_regressions(nlp, name, width):
+    # found by the property above: a list intro run into the first item; "The request is
+    # medically necessary" starting a line of a rationale read as an item
+    record = imr_nlp.extract(noise.rewrap((EXAMPLES / name).read_text(), width), nlp).to_dict()
+    assert decisions_and_pages(record) == _expected(name)
+
+
 @pytest.mark.parametrize("name", sorted(GOLD))
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines_per_page=st.integers(min_value=4, max_value=60), seed=st.integers(0, 10_000))
