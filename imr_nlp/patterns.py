@@ -585,8 +585,8 @@ def guideline_criteria(doc: Doc) -> list[tuple[int, int]]:
     clinical case summary (whose sentences are about the patient: "Surgery was recommended for
     lumbar stenosis")."""
     view = doc_view(doc)
-    summary = [_summary_end(doc.text, s.start_char, s.end_char) for s in doc.spans.get("sections", [])]
-    summary = [r for r, s in zip(summary, doc.spans.get("sections", []), strict=True) if s.label_ == "case_summary"]
+    sections = doc.spans.get("sections", [])
+    summary = [_summary_end(doc.text, s.start_char, s.end_char) for s in sections if s.label_ == "case_summary"]
     ranges = [view.span(a, b) for a, b in guideline_statements(view.text)]
     return [(a, b) for a, b in ranges if not any(x <= a < y for x, y in summary)]
 
