@@ -136,23 +136,25 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
     A citation runs from the guideline name through its last locator or section words.
     """
     table = guideline_table()
-    pieces: list[tuple[int, int]] = []
-    pos = 0
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, after a semicolon)
+    pos, semicolon = 0, False
     for m in table.boundary.finditer(statement):
         if m.start() > pos:
-            pieces.append((pos, m.start()))
+            pieces.append((pos, m.start(), semicolon))
         pos = max(pos, m.end())
+        semicolon = ";" in m.group()
     if pos < len(statement):
-        pieces.append((pos, len(statement)))
+        pieces.append((pos, len(statement), semicolon))
 
     out: list[tuple[int, int]] = []
-    for a, b in pieces:
+    for a, b, after_semicolon in pieces:
         piece = statement[a:b]
         anchor = table.anchor.search(piece)
         if anchor is None:
-            if not PAGE_LOCATOR.search(piece) or not out:
+            if not out or not (after_semicolon or PAGE_LOCATOR.search(piece)):
                 continue
-            # a locator continuing the previous citation ("... Opioids. Pages 76-80.")
+            # a locator continuing the previous citation ("... Opioids. Pages 76-80.", "...; Hospital
+            # length of stay (LOS)")
             start = out[-1][0]
             out.pop()
             a, piece = start, statement[start:b]

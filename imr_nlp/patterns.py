@@ -206,6 +206,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         j = _next_word(doc, i + 1)
         if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
             i = _next_word(doc, j + 1)
+        elif j < len(doc) and doc[i].lower_ == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
+            i = j
     if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
@@ -267,10 +269,11 @@ _QUANTITY_TAIL = re.compile(
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
-    rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?"
+    rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     r"|\d+\s{1,4}times\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)"
     r"|for\s{1,4}\d+\s{1,4}(?:days?|weeks?|months?)"
     r"|(?:purchase|rental|daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
+    r"|at\s{1,4}(?:bedtime|night)\b|(?:once|three\s{1,4}times)\s{1,4}(?:a\s{1,4})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}contrast|without\s{1,4}contrast"
     r")){1,3}",
     re.IGNORECASE,
@@ -285,10 +288,20 @@ _QUANTITY_HEAD = re.compile(
 )
 
 
+# Visits or sessions named after the service ("12 physical therapy visits", "six acupuncture
+# sessions", "8 more psychotherapy sessions", "chiropractic visits"), with the count before it.
+_VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?)\b", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"\b{_NUMBER}\s{{1,4}}(?:(?:additional|more|further)\s{{1,4}})?$", re.IGNORECASE)
+
+
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Character bounds of a TREATMENT mention at ``text[start:end]`` extended over the counts,
     frequency and duration written around it (ANNOTATION.md: quantity and frequency attached to
     a drug or therapy belong to the mention)."""
+    if m := _VISITS_AFTER.match(text, end):
+        end = m.end()
+        if c := _COUNT_BEFORE.search(text, max(0, start - 30), start):
+            start = c.start()
     if m := _QUANTITY_HEAD.search(text, max(0, start - 40), start):
         start = m.start()
     if m := _QUANTITY_TAIL.match(text, end):
@@ -327,7 +340,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
-_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset"})
+_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset", "bone"})
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -360,6 +373,19 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
     )
 
 
+_DIRECTIONS = frozenset(
+    "left right medial lateral anterior posterior upper lower inner outer dorsal volar radial ulnar proximal "
+    "distal".split()
+)
+
+
+def _previous_word(doc: Doc, i: int) -> int:
+    i -= 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
@@ -380,6 +406,10 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
+        if tok.lower_ in ("and", "or") and doc[start].lower_ in _DIRECTIONS and (j := _previous_word(doc, i)) >= 0:
+            if doc[j].lower_ in _DIRECTIONS:  # "medial and anterior knee pain"
+                start, i = j, j - 1
+                continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
             start = i
             i -= 1
@@ -436,7 +466,7 @@ _ICD_HEADS = frozenset(
     "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset(
-    {"unit", "units", "brace", "evaluation", "consultation", "kit", "device", "system", "program"}
+    "unit units brace evaluation consultation kit device system program injection injections".split()
 )
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -498,6 +528,10 @@ _LIST_LEAD = re.compile(
 )
 
 
+# List items that are not conditions: "status post ...", "history of ...", "right greater than left".
+_NOT_A_LISTED_CONDITION = re.compile(r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b", re.IGNORECASE)
+
+
 def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the items of a diagnosis list ("The diagnoses include chronic neck pain,
     cervical radiculopathy and insomnia", "diagnosed with ..."): each item is a DIAGNOSIS, known
@@ -527,7 +561,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
             join_next = bool(item) and site_only(item) and part is not None and part.group().strip() == "and"
             pos = part.end() if part else len(body)
         for a, b in items:
-            if 1 <= len(body[a:b].split()) <= 8 and not body[a:b].lower().startswith(("status", "history")):
+            if 1 <= len(body[a:b].split()) <= 8 and not _NOT_A_LISTED_CONDITION.match(body[a:b]):
                 out.append(view.span(start + a, start + b))
     return out
 
@@ -539,13 +573,14 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|test\s+of\s+choice|reserved\s+for)\b",
+    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|mr|ms|mrs|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|documented"
-    r"|documentation|reported|reports|showed|shows|revealed|diagnosed|examination|exam)\b",
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)documented"
+    r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
+    r"|(?<!physical\s)examination|exam)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")

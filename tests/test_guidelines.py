@@ -84,3 +84,13 @@ def test_citation_section():
     )
     assert citation_section("MTUS Chronic Pain Treatment Guidelines Page(s): 46") is None
     assert citation_section("ACOEM Practice Guidelines, 2nd Edition (2004), Chapter 12, pages 303-305") == "Chapter 12"
+
+
+def test_a_section_after_a_semicolon_continues_the_citation():
+    stmt = (
+        "Decision based on Non-MTUS Citation ODG, Knee & Leg Chapter, Knee joint replacement; Hospital length of "
+        "stay (LOS). Decision rationale: the request is medically necessary."
+    )
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [
+        "Non-MTUS Citation ODG, Knee & Leg Chapter, Knee joint replacement; Hospital length of stay (LOS)"
+    ]

@@ -42,6 +42,17 @@ def mentions(nlp, text: str, label: str) -> list[str]:
         ("Hot/cold therapy wrap, purchase", "Hot/cold therapy wrap", "Hot/cold therapy wrap, purchase"),
         ("after therapy, and then", "therapy", "therapy"),
         ("therapy 12", "therapy", "therapy"),
+        # visits named after the service, with their count
+        ("She has had 12 physical therapy visits.", "physical therapy", "12 physical therapy visits"),
+        ("He asked for 8 more psychotherapy sessions.", "psychotherapy", "8 more psychotherapy sessions"),
+        ("This addresses psychotherapy visits for PTSD.", "psychotherapy", "psychotherapy visits"),
+        ("Zolpidem 10mg at bedtime since 2017", "Zolpidem 10mg", "Zolpidem 10mg at bedtime"),
+        # a count that starts the next item is not this one's
+        (
+            "a carpal tunnel release, 12 sessions of hand therapy",
+            "carpal tunnel release",
+            "carpal tunnel release",
+        ),
     ],
 )
 def test_quantity_bounds(text: str, term: str, expected: str) -> None:
@@ -119,6 +130,23 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He has low back pain without radiculopathy.", ["low back pain", "radiculopathy"]),
         ("She reported a right shoulder injury at work.", ["right shoulder injury"]),
         ("He sustained an industrial injury on 6/27/2012.", []),
+        ("He reported constant medial and anterior left knee pain.", ["constant medial and anterior left knee pain"]),
+        (
+            "She complains of neck pain with radiation to the right shoulder blade.",
+            ["neck pain with radiation to the right shoulder blade"],
+        ),
+        ("Radiographs show bone-on-bone medial joint space narrowing.", ["bone-on-bone medial joint space narrowing"]),
+        (
+            "There was a positive Phalen's sign and Tinel's sign at both wrists and weak thumb abduction.",
+            ["positive Phalen's sign", "Tinel's sign at both wrists", "weak thumb abduction"],
+        ),
+        (
+            "He has difficulty with stairs and flexion limited to 105 degrees.",
+            [
+                "difficulty with stairs",
+                "flexion limited to 105 degrees",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -156,6 +184,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["desensitization therapy", "mirror therapy program", "therapy program"],
         ),
         ("He failed conservative therapy and completed therapy.", ["therapy", "therapy"]),
+        ("Treatment has included Synvisc injections.", ["Synvisc injections"]),
+        (
+            "The surgeon asked for a right carpal tunnel release, 12 sessions of postoperative hand therapy, "
+            "and tramadol.",
+            ["right carpal tunnel release", "12 sessions of postoperative hand therapy", "tramadol"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -252,6 +286,10 @@ def test_split_words_keep_the_text(text: str) -> None:
         ("He was diagnosed with neck and low back pain.", ["neck and low back pain"]),
         ("Diagnoses are degenerative disc disease at L4-5 and L5-S1.", ["degenerative disc disease at L4-5 and L5-S1"]),
         ("He was diagnosed with lumbar strain after a fall at work.", ["lumbar strain"]),
+        (
+            "Diagnoses are carpal tunnel syndrome, right greater than left, and trigger finger.",
+            ["carpal tunnel syndrome", "trigger finger"],
+        ),
         ("The treating physician requested an MRI.", []),
     ],
 )
@@ -284,6 +322,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("She has neuropathic pain. Pregabalin is recommended for neuropathic pain.", ["neuropathic pain"]),
         ("Dr. Smith recommended surgery for carpal tunnel syndrome.", ["carpal tunnel syndrome"]),
         ("Blocks are recommended for diagnosis of sympathetically mediated pain and as an adjunct to therapy.", []),
+        ("Radiculopathy must be documented by physical examination and corroborated by imaging.", []),
+        ("Ongoing opioid use requires documentation of side effects and aberrant behavior.", []),
+        ("Zolpidem is approved for the short-term treatment of insomnia.", []),
+        ("Her examination documented radiculopathy.", ["radiculopathy"]),
         # the case summary is about the patient
         (
             "CLINICAL CASE SUMMARY\nSurgery was recommended for lumbar stenosis.\n\n"
