@@ -107,15 +107,30 @@ _OCCUPATION = [
         r"presented|presents|underwent|whose|[a-z]{3,}ed)\b|,)",  # "... electrician received a shock"
         re.IGNORECASE,
     ),
+    # "She is a registered nurse who slipped ...": a job title as the subject's complement before "who"
+    re.compile(
+        r"\b(?:she|he)\s+(?:is|was)\s+an?\s+(?:(?:former|retired)\s+)?"
+        r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable)\b)"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+(?=who\b)",
+        re.IGNORECASE,
+    ),
 ]
 _PROFESSIONS = {
     "psychologist": "Psychology",
     "chiropractor": "Chiropractic",
     "acupuncturist": "Acupuncture",
     "physical therapist": "Physical Therapy",
+    "doctor of dental surgery": "Dentistry",
+    "doctor of dental medicine": "Dentistry",
+    "dentist": "Dentistry",
+    "doctor of chiropractic": "Chiropractic",
+    "doctor of podiatric medicine": "Podiatry",
+    "podiatrist": "Podiatry",
 }
 _PROFESSION = re.compile(
-    r"\breviewer\s+is\s+an?\s+(?:(?:licensed|clinical|california)\s+)*(" + "|".join(_PROFESSIONS) + r")\b",
+    r"\breviewer\s+is\s+an?\s+(?:(?:licensed|clinical|california)\s+)*("
+    + "|".join(p.replace(" ", r"\s+") for p in _PROFESSIONS)
+    + r")\b",
     re.IGNORECASE,
 )
 _LICENSURE_LABEL = re.compile(r"state\s*\(?\s*s?\s*\)?\s*of\s*licens(?:ure|e)\s*:?\s*(?P<v>[^\n]*)", re.IGNORECASE)
@@ -328,6 +343,7 @@ def qualification_ranges(text: str) -> list[tuple[int, int]]:
         group = "v" if m.group("v") is not None else "v2"
         start = m.start(group)
         out.append((start, start + len(_cut_field(m.group(group)).rstrip(" ,;-\n"))))
+    out.extend(m.span(1) for m in _PROFESSION.finditer(text))  # "a Doctor of Dental Surgery"
     return out
 
 
@@ -340,7 +356,7 @@ def reviewer_specialty(text: str) -> str | None:
         if spec := canonical_specialty(_cut_field(value)):
             return spec
     if m := _PROFESSION.search(text):  # "The expert reviewer is a Licensed Psychologist"
-        return _PROFESSIONS[m.group(1).lower()]
+        return _PROFESSIONS[" ".join(m.group(1).lower().split())]
     return None
 
 

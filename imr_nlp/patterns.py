@@ -81,6 +81,26 @@ def phrase_variants(words: list[str]) -> list[str]:
     return out
 
 
+_HYPHEN_IN_WORD = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
+
+
+def _line_split_compounds(tokens: Doc) -> list[dict[str, Any]]:
+    """A token pattern for a term with hyphenated words ("flexion-extension radiographs") as
+    they read when PDF extraction split the compound at a line end: one token whose NORM is the
+    compound re-joined, with or without its hyphen (:func:`imr_nlp.factories.split_words`)."""
+    out: list[dict[str, Any]] = []
+    i = 0
+    while i < len(tokens):
+        if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_:
+            a, b = tokens[i].norm_, tokens[i + 2].norm_
+            out.append({"NORM": {"IN": [a + b, f"{a}-{b}"]}})
+            i += 3
+        else:
+            out.append({"NORM": tokens[i].norm_})
+            i += 1
+    return out
+
+
 def rule_patterns() -> list[dict[str, Any]]:
     """All span ruler patterns: DATE and DECISION files plus the TREATMENT/DIAGNOSIS lexicons.
 
@@ -116,6 +136,8 @@ def rule_patterns() -> list[dict[str, Any]]:
                 continue
             for phrase in phrase_variants(words):
                 patterns.append({"label": label, "id": pid, "pattern": phrase})
+            if _HYPHEN_IN_WORD.search(term):
+                patterns.append({"label": label, "id": pid, "pattern": space_tolerant(_line_split_compounds(tokens))})
     drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
@@ -173,7 +195,7 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in"}),
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on"}),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -241,6 +263,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             # else adjectives before a shared region: "in the ring and little fingers"
         elif tok.lower_ in words or tok.lower_ in _DIGIT_NAMES:
             pass  # "in the right thumb, index and middle fingers"
+        elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
+            pass  # "over the ... ligament and the peroneal tendons"
         elif (
             tok.is_alpha
             and tok.is_lower
@@ -250,7 +274,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         else:
-            if before_and is not None and tok.is_alpha and not tok.is_stop:
+            if before_and is not None and tok.is_alpha and _is_condition_head(tok.lower_):
                 new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
             break
         prev = tok.lower_
@@ -261,6 +285,7 @@ def site_end(doc: Doc, end: int, label: str) -> int:
 
 
 _UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 # What may follow a service as part of the same mention: counts, frequency, duration, rental or
 # purchase ("physical therapy x 12 visits", "2 x 4", ", 12 sessions", "3 times a week for 4
 # weeks", "4 hours a day", ", purchase", "30 day trial", "without contrast").
@@ -270,7 +295,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
-    r"|\d+\s{1,4}times\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)"
+    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
     r"|for\s{1,4}\d+\s{1,4}(?:days?|weeks?|months?)"
     r"|(?:purchase|rental|daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     r"|at\s{1,4}(?:bedtime|night)\b|(?:once|three\s{1,4}times)\s{1,4}(?:a\s{1,4})?daily\b"
@@ -280,10 +305,9 @@ _QUANTITY_TAIL = re.compile(
 )
 # A count before a service: "12 sessions of physical therapy", "course of acupuncture", "three rounds
 # of occipital nerve blocks", "six month gym membership".
-_NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 _QUANTITY_HEAD = re.compile(
     rf"(?:\b{_NUMBER}\s{{1,4}}(?:(?:additional|more|further)\s{{1,4}})?(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
-    rf"|\bcourse\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month))\s{{1,4}}$",
+    rf"|\bcourse\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
     re.IGNORECASE,
 )
 
@@ -340,7 +364,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
-_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset", "bone"})
+_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset", "bone", "type", "term", "mediated"})
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -377,6 +401,24 @@ _DIRECTIONS = frozenset(
     "left right medial lateral anterior posterior upper lower inner outer dorsal volar radial ulnar proximal "
     "distal".split()
 )
+_COUNTS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _ends_a_site(doc: Doc, i: int) -> bool:
+    """Whether token `i` may end the site of an earlier mention ("injury of Achilles tendon and
+    knee osteoarthritis"): a preposition among the three words before it."""
+    for _ in range(3):
+        i = _previous_word(doc, i)
+        if i < 0:
+            return False
+        if doc[i].lower_ in ("of", "in", "at", "to", "over", "into"):
+            return True
+    return False
+
+
+def _is_site(word: str) -> bool:
+    """A direction or body region ("medial", "buttock"): what may be coordinated before a shared head."""
+    return word in _DIRECTIONS or word in regions()
 
 
 def _previous_word(doc: Doc, i: int) -> int:
@@ -402,12 +444,14 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
+        if span.label_ == "DIAGNOSIS" and tok.lower_ in _COUNTS:
+            break  # "three migraine-type headaches a week": a count of a condition is not its name
         if tok.lower_ in words or is_level(doc, i):
             start = i
             i -= 1
             continue
-        if tok.lower_ in ("and", "or") and doc[start].lower_ in _DIRECTIONS and (j := _previous_word(doc, i)) >= 0:
-            if doc[j].lower_ in _DIRECTIONS:  # "medial and anterior knee pain"
+        if tok.lower_ in ("and", "or") and _is_site(doc[start].lower_) and (j := _previous_word(doc, i)) >= 0:
+            if _is_site(doc[j].lower_) and not _ends_a_site(doc, j):  # "medial and anterior knee pain"
                 start, i = j, j - 1
                 continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
@@ -442,7 +486,7 @@ def with_modifiers(span: Span) -> Span:
     end = site_end(doc, end, span.label_)
     if (
         span.label_ == "DIAGNOSIS"
-        and doc[end - 1].lower_ in _ICD_HEADS
+        and (doc[end - 1].lower_ in _ICD_HEADS or doc[span.end - 1].lower_ in _ICD_HEADS)
         and (m := _ICD_QUALIFIER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])))
     ):
         if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
@@ -457,12 +501,12 @@ def with_modifiers(span: Span) -> Span:
 # ICD-10 qualifiers that are part of a diagnosis name ("spondylosis without myelopathy or radiculopathy",
 # "disc displacement with radiculopathy", "stenosis with neurogenic claudication").
 _ICD_QUALIFIER = re.compile(
-    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica)"
+    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction)"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b",
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(
-    "spondylosis stenosis herniation displacement degeneration protrusion bulge disease disorder "
+    "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder "
     "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset(
@@ -497,9 +541,15 @@ _COMPOUND_HEADS = frozenset(
 
 def modifies_next_noun(span: Span) -> bool:
     """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
-    "pain relief", "pain score"): the words name a service or a measure, not a condition."""
+    "pain relief", "pain score"), or a drug that names a measure ("morphine equivalents"): the
+    words name a service or a measure, not a condition or a treatment."""
     i = _next_word(span.doc, span.end)
-    return span.label_ == "DIAGNOSIS" and i < len(span.doc) and span.doc[i].lower_ in _COMPOUND_HEADS
+    if i >= len(span.doc):
+        return False
+    nxt = span.doc[i].lower_
+    return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
+        span.label_ == "TREATMENT" and nxt in ("equivalent", "equivalents")
+    )
 
 
 def is_list_header(span: Span) -> bool:
@@ -573,7 +623,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation)\b",
+    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
+    r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate)))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -656,6 +707,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         taken.setdefault(span.label_, set()).update(range(span.start, span.end))
     # lexicon and pattern matches first (longest first), then list items where nothing matched
     criteria = guideline_criteria(doc) if doc is not None else []
+    named_conditions: list[tuple[int, int]] = []  # conditions a guideline names: no spans, but they hold words
     services = [(s.start, s.end) for s in spans if s.label_ == "TREATMENT"]
     # a list item that names a service is not a condition ("diagnosis of ... and as an adjunct to physical therapy")
     listed = [s for s in listed if s is not None and not any(s.start < b and a < s.end for a, b in services)]
@@ -663,12 +715,13 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         if span[0].is_space or span[-1].is_space:
             continue
         if span.label_ == "DIAGNOSIS" and any(a <= span.start_char < b for a, b in criteria):
+            named_conditions.append((span.start, span.end))
             continue
         used = taken.setdefault(span.label_, set())
         if used.isdisjoint(range(span.start, span.end)):
             kept.append(span)
             used.update(range(span.start, span.end))
-    diagnoses = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"]
+    diagnoses = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"] + named_conditions
     treatments = joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
@@ -696,17 +749,31 @@ _NOT_A_CONDITION_START = frozenset(
 )
 
 
+# Words inside a proposed span that make it a clause or a description rather than a name.
+_CLAUSE_WORDS = frozenset(
+    "a an is are was were be been being has have had do does did will would should could may might must can "
+    "which who that because when while if than fails failed".split()
+)
+_RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
+_COUNT_WORDS = _COUNTS | frozenset("additional more further several many few".split())
+
+
 def plausible_mention(span: Span) -> bool:
     """Whether a span the model proposes on its own can be a DIAGNOSIS/TREATMENT mention: it
     names something beyond a body site ("right shoulder", "lateral ligament"), does not start
     with a number or score ("7/10 radiating to the left leg"), is not a short lower-case word
-    ("hole"), and a condition does not start with a word for its course ("improvement in range
-    of motion")."""
+    ("hole"), is not a clause ("Topical ketamine is under study", "weight bearing in a boot"), a
+    record ("Pain management notes") or a bare count ("eight sessions"), and a condition does not
+    start with a word for its course ("improvement in range of motion")."""
     words = [t for t in span if not t.is_space]
     if not words or not words[0].is_alpha:
         return False
     if len(words) == 1 and words[0].is_lower and len(words[0]) <= 4:
         return False
+    if any(t.lower_ in _CLAUSE_WORDS for t in words[1:-1]):
+        return False  # "Topical ketamine is under study", "weight bearing in a boot": a clause, not a name
+    if words[-1].lower_ in _RECORD_WORDS or all(t.lower_ in _COUNT_WORDS or t.like_num for t in words[:-1]):
+        return False  # "Pain management notes", "consistent findings", "eight sessions"
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
     site = site_words()

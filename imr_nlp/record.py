@@ -191,16 +191,16 @@ def doc_entities(doc: Doc) -> list[Entity]:
 
     Lexicon matches stand (they carry the model's score where the model predicts the same span);
     the span categoriser adds the TREATMENT mentions the lexicon does not know
-    (``source="model"``), and a model TREATMENT span that covers the rule spans it overlaps
-    ("hinged knee brace" over "knee brace") replaces them. Its DIAGNOSIS spans only score the
-    rule spans (:data:`MODEL_ADDS`). Disputed-item TREATMENT spans and GUIDELINE citations come
-    from the linker and stand; mentions inside a citation (the guideline's words) or inside the
-    reviewer's stated specialty ("Board Certified in Orthopaedic Surgery") are dropped. A model
-    span is not added when it cannot be a mention (:func:`imr_nlp.patterns.plausible_mention`, or
-    it is the worker's occupation)
-    or overlaps a span of the other label (a DIAGNOSIS over "wrist splints"); within a label,
-    overlapping model spans keep the higher score. The choices come from two-fold
-    cross-validation on the hand-labelled letters that are not test letters (see the README).
+    (``source="model"``) where no rule span of the label overlaps them: the rules' boundaries
+    stand. Its DIAGNOSIS spans only score the rule spans (:data:`MODEL_ADDS`). Disputed-item
+    TREATMENT spans and GUIDELINE citations come from the linker and stand; mentions inside a
+    citation (the guideline's words) or inside the reviewer's stated specialty ("Board Certified
+    in Orthopaedic Surgery") are dropped. A model span is not added when it cannot be a mention
+    (:func:`imr_nlp.patterns.plausible_mention`: a clause, a record, a bare count; or it is the
+    worker's occupation) or overlaps a span of the other label (a DIAGNOSIS over "wrist
+    splints"); within a label, overlapping model spans keep the higher score. The choices come
+    from two-fold cross-validation on the hand-labelled letters that are not test letters (see
+    the README).
     """
     rule = [s for key in RULE_SPAN_KEYS for s in doc.spans.get(key, [])]
     linked = list(doc.spans.get("linker", []))
@@ -243,11 +243,8 @@ def doc_entities(doc: Doc) -> list[Entity]:
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
-        over = [k for k in found if k[0] == label and overlaps(a, b, [k[1:]])]
-        if over and (label != "TREATMENT" or not all(a <= x and y <= b and (x, y) not in items for _, x, y in over)):
-            continue
-        for k in over:
-            del found[k]
+        if any(k[0] == label and overlaps(a, b, [k[1:]]) for k in found):
+            continue  # the rules' boundaries stand (cross-validation: the model's longer spans lose)
         found[(label, a, b)] = Entity(label, text[a:b], a, b, "model", score)
     return sorted(found.values(), key=lambda e: (e.start, e.end, e.label))
 

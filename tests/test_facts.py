@@ -54,6 +54,8 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("She was employed as a janitor and slipped on a wet floor.", "janitor"),
         ("He worked as a shipping and receiving clerk for ten years.", "shipping and receiving clerk"),
         ("The patient is a 38 year old male forklift operator whose left foot was crushed", "forklift operator"),
+        ("She is\na registered nurse who slipped on a wet hospital floor.", "registered nurse"),
+        ("He is a candidate who would benefit from surgery.", None),
     ],
 )
 def test_occupation(text, occupation):
@@ -83,3 +85,24 @@ def test_labelled_dates_do_not_confuse_ur_and_imr_decisions():
 def test_qualification_ranges_end_where_the_specialty_ends():
     text = "The reviewer is Board Certified in Orthopaedic Surgery, with a subspecialty in Foot and Ankle Surgery."
     assert [text[a:b] for a, b in facts.qualification_ranges(text)] == ["Orthopaedic Surgery"]
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty", "ranges"),
+    [
+        (
+            "The expert reviewer is a Doctor of Dental Surgery who is licensed to practice in California.",
+            "Dentistry",
+            ["Doctor of Dental Surgery"],
+        ),
+        # a board certification names the specialty before the degree does
+        (
+            "The expert reviewer is a Doctor of Podiatric Medicine who is Board Certified in Foot and Ankle Surgery.",
+            "Foot and Ankle Surgery",
+            ["Foot and Ankle Surgery", "Doctor of Podiatric Medicine"],
+        ),
+    ],
+)
+def test_a_reviewer_named_by_degree_has_that_field(text: str, specialty: str, ranges: list[str]) -> None:
+    assert facts.reviewer_specialty(text) == specialty
+    assert [text[a:b] for a, b in facts.qualification_ranges(text)] == ranges

@@ -47,6 +47,8 @@ def mentions(nlp, text: str, label: str) -> list[str]:
         ("He asked for 8 more psychotherapy sessions.", "psychotherapy", "8 more psychotherapy sessions"),
         ("This addresses psychotherapy visits for PTSD.", "psychotherapy", "psychotherapy visits"),
         ("Zolpidem 10mg at bedtime since 2017", "Zolpidem 10mg", "Zolpidem 10mg at bedtime"),
+        ("oxycodone 10mg up to four times a day for pain", "oxycodone 10mg", "oxycodone 10mg up to four times a day"),
+        ("This is a one level fusion.", "fusion", "one level fusion"),
         # a count that starts the next item is not this one's
         (
             "a carpal tunnel release, 12 sessions of hand therapy",
@@ -141,6 +143,31 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["positive Phalen's sign", "Tinel's sign at both wrists", "weak thumb abduction"],
         ),
         (
+            "He has low back pain with bilateral buttock and thigh pain.",
+            ["low back pain", "bilateral buttock and thigh pain"],
+        ),
+        # ... but a region that ends an earlier mention's site is not coordinated with the next one
+        (
+            "The diagnoses are injury of Achilles tendon and knee osteoarthritis.",
+            ["injury of Achilles tendon", "knee osteoarthritis"],
+        ),
+        ("She has three migraine-type headaches a week.", ["migraine-type headaches"]),
+        (
+            "There was tenderness over the anterior talofibular ligament and the peroneal tendons.",
+            ["tenderness over the anterior talofibular ligament and the peroneal tendons"],
+        ),
+        ("She had post-\ntraumatic headaches.", ["post-\ntraumatic headaches"]),
+        ("She developed a rash on both hands.", ["rash on both hands"]),
+        (
+            "He has internal derangement of the left temporomandibular joint with reduction.",
+            ["internal derangement of the left temporomandibular joint with reduction"],
+        ),
+        (
+            "There was tenderness over the L4-5 and L5-S1 facet joints bilaterally.",
+            ["tenderness over the L4-5 and L5-S1 facet joints"],
+        ),
+        ("He has non-radicular facet-mediated pain.", ["non-radicular facet-mediated pain"]),
+        (
             "He has difficulty with stairs and flexion limited to 105 degrees.",
             [
                 "difficulty with stairs",
@@ -185,6 +212,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         ("He failed conservative therapy and completed therapy.", ["therapy", "therapy"]),
         ("Treatment has included Synvisc injections.", ["Synvisc injections"]),
+        ("Flexion-\n\nextension radiographs were done.", ["Flexion-\n\nextension radiographs"]),
+        ("His dose is 100 mg of morphine equivalents a day.", []),
         (
             "The surgeon asked for a right carpal tunnel release, 12 sessions of postoperative hand therapy, "
             "and tramadol.",
@@ -224,6 +253,11 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("improvement in range of motion", "DIAGNOSIS", False),
         ("a bucket handle tear of the meniscus", "DIAGNOSIS", True),
         ("a trial of Belbuca film", "TREATMENT", True),
+        ("Topical ketamine is under study", "TREATMENT", False),
+        ("Protected weight bearing in a boot", "TREATMENT", False),
+        ("Pain management notes", "TREATMENT", False),
+        ("eight sessions", "TREATMENT", False),
+        ("hand therapy, 12 sessions", "TREATMENT", True),
     ],
 )
 def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
@@ -235,7 +269,7 @@ def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> 
         "improvement in range of motion": "improvement in range of motion",
         "a bucket handle tear of the meniscus": "bucket handle tear",
         "a trial of Belbuca film": "Belbuca film",
-    }[text]
+    }.get(text, text)
     start = text.index(target)
     span = doc.char_span(start, start + len(target), label=label)
     assert plausible_mention(span) is expected
@@ -325,6 +359,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Radiculopathy must be documented by physical examination and corroborated by imaging.", []),
         ("Ongoing opioid use requires documentation of side effects and aberrant behavior.", []),
         ("Zolpidem is approved for the short-term treatment of insomnia.", []),
+        ("Topiramate is an option for the prevention of migraine.", []),
+        ("Rigid orthotics may reduce pain in plantar fasciitis.", []),
+        ("Diagnostic blocks are limited to patients with low back pain.", []),
+        ("Occlusal splints are an accepted treatment for myofascial pain with bruxism.", []),
         ("Her examination documented radiculopathy.", ["radiculopathy"]),
         # the case summary is about the patient
         (
