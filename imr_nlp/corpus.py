@@ -353,6 +353,7 @@ def _find(text: str, needle: str, start: int = 0) -> tuple[int, int]:
 
 def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
     """Corpus records for the hand-labelled letters in `folder` (``labels.json`` + ``*.txt``)."""
+    from imr_nlp.facts import qualification_ranges
     from imr_nlp.guidelines import citation_section
 
     folder = Path(folder)
@@ -366,8 +367,10 @@ def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
         spans = resolve_overlaps(spans_from_mentions(text, mentions))
         cites = [(a, b) for a, b, lab_ in spans if lab_ == "GUIDELINE"]
         criteria = [_find(text, sentence) for sentence in lab.get("criteria", [])]
-        # a guideline's own words ("Drug testing, page 43") are not mentions of the patient's care,
-        # nor is a condition a guideline statement names as its criterion
+        # a guideline's own words ("Drug testing, page 43") and the reviewer's specialty ("Hand
+        # Surgery") are not mentions of the patient's care, nor is a condition a guideline
+        # statement names as its criterion
+        cites += qualification_ranges(text)
         spans = [
             s
             for s in spans

@@ -104,7 +104,7 @@ _OCCUPATION = [
         r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
-        r"presented|presents|underwent|whose|[a-z]{3,}ed)\b|,)",  # "... electrician received a shock"
+        r"presented|presents|underwent|whose|has|had|[a-z]{3,}ed)\b|,)",  # "... electrician received a shock"
         re.IGNORECASE,
     ),
     # "She is a registered nurse who slipped ...": a job title as the subject's complement before "who"

@@ -42,8 +42,9 @@ COLON_STATEMENT = re.compile(
 )
 # An item paragraph that swallowed the end of the previous rationale ("...at this time.Cervical
 # injection times 2: Overturned" when extraction lost the line break) starts after the last
-# sentence end, if a long stretch of text comes before it.
-_SENTENCE_BREAK = re.compile(r"[a-z)\]]{2}[.!?][\"')]?\s*(?=[A-Z])")
+# sentence end, if a long stretch of text comes before it. The item may start with a capital or
+# a count ("The request is medically necessary. 6 additional sessions of biofeedback:  Upheld").
+_SENTENCE_BREAK = re.compile(r"[a-z)\]]{2}[.!?][\"')]?\s*(?=[A-Z0-9])")
 LONG_PREFIX = 80
 # The issue list of a professional-review letter: "ISSUE AT DISPUTE: <item>" (no decision word).
 ISSUE_HEADING = re.compile(r"(?:^|(?<=\n))\s*issues?\s*at\s*dispute\s*:?\s*", re.IGNORECASE)

@@ -84,23 +84,6 @@ def phrase_variants(words: list[str]) -> list[str]:
 _HYPHEN_IN_WORD = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 
 
-def _line_split_compounds(tokens: Doc) -> list[dict[str, Any]]:
-    """A token pattern for a term with hyphenated words ("flexion-extension radiographs") as
-    they read when PDF extraction split the compound at a line end: one token whose NORM is the
-    compound re-joined, with or without its hyphen (:func:`imr_nlp.factories.split_words`)."""
-    out: list[dict[str, Any]] = []
-    i = 0
-    while i < len(tokens):
-        if i + 2 < len(tokens) and tokens[i + 1].text == "-" and not tokens[i].whitespace_:
-            a, b = tokens[i].norm_, tokens[i + 2].norm_
-            out.append({"NORM": {"IN": [a + b, f"{a}-{b}"]}})
-            i += 3
-        else:
-            out.append({"NORM": tokens[i].norm_})
-            i += 1
-    return out
-
-
 def rule_patterns() -> list[dict[str, Any]]:
     """All span ruler patterns: DATE and DECISION files plus the TREATMENT/DIAGNOSIS lexicons.
 
@@ -137,7 +120,11 @@ def rule_patterns() -> list[dict[str, Any]]:
             for phrase in phrase_variants(words):
                 patterns.append({"label": label, "id": pid, "pattern": phrase})
             if _HYPHEN_IN_WORD.search(term):
-                patterns.append({"label": label, "id": pid, "pattern": space_tolerant(_line_split_compounds(tokens))})
+                # "Flexion-\nextension radiographs": a compound split at a line end is one token whose
+                # NORM is re-joined (SpaceNormaliser, which also runs on phrase patterns)
+                split = [_HYPHEN_IN_WORD.sub("-\n", w) for w in term.split()]
+                for phrase in phrase_variants(split):
+                    patterns.append({"label": label, "id": pid, "pattern": phrase})
     drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
@@ -296,7 +283,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
-    r"|for\s{1,4}\d+\s{1,4}(?:days?|weeks?|months?)"
+    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)"
     r"|(?:purchase|rental|daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     r"|at\s{1,4}(?:bedtime|night)\b|(?:once|three\s{1,4}times)\s{1,4}(?:a\s{1,4})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}contrast|without\s{1,4}contrast"
@@ -510,7 +497,7 @@ _ICD_HEADS = frozenset(
     "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset(
-    "unit units brace evaluation consultation kit device system program injection injections".split()
+    "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers".split()
 )
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -534,7 +521,7 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
 
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
-    "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump "
+    "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
     "generator center unit evaluation".split()
 )
 
@@ -569,7 +556,8 @@ _DIAGNOSIS_LIST = re.compile(
     re.IGNORECASE,
 )
 _LIST_END = re.compile(
-    r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|in\s+\d)\b"
+    r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|in\s+\d"
+    r"|has|have|had|is|was|were|are)\b"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _LIST_LEAD = re.compile(
@@ -579,7 +567,11 @@ _LIST_LEAD = re.compile(
 
 
 # List items that are not conditions: "status post ...", "history of ...", "right greater than left".
-_NOT_A_LISTED_CONDITION = re.compile(r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b", re.IGNORECASE)
+_NOT_A_LISTED_CONDITION = re.compile(
+    r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
+    r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified",  # ICD specifiers (note 11)
+    re.IGNORECASE,
+)
 
 
 def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
@@ -624,6 +616,7 @@ _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
+    r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
     r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate)))\b",
     re.IGNORECASE,
 )

@@ -148,3 +148,45 @@ def test_splits_are_recorded_and_grouped():
 
 def test_handwritten_file_is_built_from_the_examples():
     assert list(corpus.read_jsonl(CORPORA / "handwritten.jsonl")) == corpus.build_handwritten(CORPORA / "examples")
+
+
+def test_hand_labels_leave_out_citations_criteria_and_the_reviewers_specialty(tmp_path):
+    text = (
+        "The expert reviewer is Board Certified in Orthopaedic Surgery.\n"
+        "She had surgery for carpal tunnel syndrome.\nRight carpal tunnel release:  Upheld\n"
+        "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, "
+        "Surgery, page 9.\nSurgery is recommended for carpal tunnel syndrome.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    labels = {
+        "a.txt": {
+            "layout": "fdl-2016",
+            "origin": "hand-written",
+            "split": "train",
+            "mentions": {"DIAGNOSIS": ["carpal tunnel syndrome"], "TREATMENT": ["surgery", "Surgery"]},
+            "criteria": ["Surgery is recommended for carpal tunnel syndrome."],
+            "case": {},
+            "decisions": [
+                {
+                    "item": "Right carpal tunnel release",
+                    "decision": "upheld",
+                    "citations": [
+                        {
+                            "by": "claims_administrator",
+                            "guideline": "MTUS Chronic Pain Medical Treatment Guidelines",
+                            "pages": [9],
+                            "text": "MTUS Chronic Pain Medical Treatment Guidelines, Surgery, page 9",
+                        }
+                    ],
+                }
+            ],
+        }
+    }
+    (tmp_path / "labels.json").write_text(json.dumps({"letters": labels}))
+    (rec,) = corpus.build_handwritten(tmp_path)
+    got = [(text[s["start"] : s["end"]], s["label"], s["start"]) for s in rec["spans"] if s["label"] != "GUIDELINE"]
+    criterion = text.index("Surgery is")
+    assert ("carpal tunnel syndrome", "DIAGNOSIS", text.index("carpal")) in got
+    assert [g for g in got if g[1] == "DIAGNOSIS"] == [("carpal tunnel syndrome", "DIAGNOSIS", text.index("carpal"))]
+    surgeries = sorted(g[2] for g in got if g[0].lower() == "surgery")
+    assert surgeries == [text.index("surgery for"), criterion]  # not the specialty's, not the citation's

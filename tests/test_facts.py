@@ -56,6 +56,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The patient is a 38 year old male forklift operator whose left foot was crushed", "forklift operator"),
         ("She is\na registered nurse who slipped on a wet hospital floor.", "registered nurse"),
         ("He is a candidate who would benefit from surgery.", None),
+        ("This 45 year old male diesel mechanic has had right elbow pain", "diesel mechanic"),
     ],
 )
 def test_occupation(text, occupation):

@@ -113,3 +113,14 @@ def test_list_intro_run_into_the_first_item_is_not_part_of_it():
     assert [(d["item"], d["decision"]) for d in decisions] == [
         ("Lumbar epidural steroid injection at right L5-S1", "overturned")
     ]
+
+
+def test_an_item_starting_with_a_count_after_a_run_in_rationale():
+    text = (
+        "Cymbalta 60mg #30:  Overturned\nDecision rationale: She remains depressed. The request is medically "
+        "necessary. 6 additional sessions of biofeedback:  Upheld\nDecision rationale: none documented."
+    )
+    assert [text[st.item_start : st.item_end] for st in find_statements(text)] == [
+        "Cymbalta 60mg #30",
+        "6 additional sessions of biofeedback",
+    ]

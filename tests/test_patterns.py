@@ -49,6 +49,7 @@ def mentions(nlp, text: str, label: str) -> list[str]:
         ("Zolpidem 10mg at bedtime since 2017", "Zolpidem 10mg", "Zolpidem 10mg at bedtime"),
         ("oxycodone 10mg up to four times a day for pain", "oxycodone 10mg", "oxycodone 10mg up to four times a day"),
         ("This is a one level fusion.", "fusion", "one level fusion"),
+        ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
         # a count that starts the next item is not this one's
         (
             "a carpal tunnel release, 12 sessions of hand therapy",
@@ -214,6 +215,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Treatment has included Synvisc injections.", ["Synvisc injections"]),
         ("Flexion-\n\nextension radiographs were done.", ["Flexion-\n\nextension radiographs"]),
         ("His dose is 100 mg of morphine equivalents a day.", []),
+        ("He was prescribed an albuterol inhaler.", ["albuterol inhaler"]),
+        ("Surgery for ulnar nerve entrapment is indicated.", ["Surgery"]),
         (
             "The surgeon asked for a right carpal tunnel release, 12 sessions of postoperative hand therapy, "
             "and tramadol.",
@@ -320,6 +323,13 @@ def test_split_words_keep_the_text(text: str) -> None:
         ("He was diagnosed with neck and low back pain.", ["neck and low back pain"]),
         ("Diagnoses are degenerative disc disease at L4-5 and L5-S1.", ["degenerative disc disease at L4-5 and L5-S1"]),
         ("He was diagnosed with lumbar strain after a fall at work.", ["lumbar strain"]),
+        # ICD specifiers are not conditions (ANNOTATION_NOTES 11); a verb ends the list
+        (
+            "She was diagnosed with major depressive disorder, single episode, severe without psychotic features, "
+            "and insomnia.",
+            ["major depressive disorder", "insomnia"],
+        ),
+        ("The diagnosis of reactive airways disease has not been confirmed.", ["reactive airways disease"]),
         (
             "Diagnoses are carpal tunnel syndrome, right greater than left, and trigger finger.",
             ["carpal tunnel syndrome", "trigger finger"],
@@ -362,6 +372,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Topiramate is an option for the prevention of migraine.", []),
         ("Rigid orthotics may reduce pain in plantar fasciitis.", []),
         ("Diagnostic blocks are limited to patients with low back pain.", []),
+        ("Screening for osteoporosis is a preventive service for women over 65.", []),
         ("Occlusal splints are an accepted treatment for myofascial pain with bruxism.", []),
         ("Her examination documented radiculopathy.", ["radiculopathy"]),
         # the case summary is about the patient
