@@ -615,7 +615,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
+    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
+    r"|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
     r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate)))\b",
     re.IGNORECASE,
