@@ -273,6 +273,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
 
 _UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
+_MORE = ("additional", "more", "further")  # "12 additional sessions", "8 more psychotherapy sessions"
+_COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
 # What may follow a service as part of the same mention: counts, frequency, duration, rental or
 # purchase ("physical therapy x 12 visits", "2 x 4", ", 12 sessions", "3 times a week for 4
 # weeks", "4 hours a day", ", purchase", "30 day trial", "without contrast").
@@ -293,7 +295,7 @@ _QUANTITY_TAIL = re.compile(
 # A count before a service: "12 sessions of physical therapy", "course of acupuncture", "three rounds
 # of occipital nerve blocks", "six month gym membership".
 _QUANTITY_HEAD = re.compile(
-    rf"(?:\b{_NUMBER}\s{{1,4}}(?:(?:additional|more|further)\s{{1,4}})?(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
+    rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
     rf"|\bcourse\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
     re.IGNORECASE,
 )
@@ -302,7 +304,7 @@ _QUANTITY_HEAD = re.compile(
 # Visits or sessions named after the service ("12 physical therapy visits", "six acupuncture
 # sessions", "8 more psychotherapy sessions", "chiropractic visits"), with the count before it.
 _VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?)\b", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(rf"\b{_NUMBER}\s{{1,4}}(?:(?:additional|more|further)\s{{1,4}})?$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"{_COUNT}$", re.IGNORECASE)
 
 
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -749,7 +751,7 @@ _CLAUSE_WORDS = frozenset(
     "which who that because when while if than fails failed".split()
 )
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
-_COUNT_WORDS = _COUNTS | frozenset("additional more further several many few".split())
+_COUNT_WORDS = _COUNTS | frozenset(_MORE) | frozenset("several many few".split())
 
 
 def plausible_mention(span: Span) -> bool:
