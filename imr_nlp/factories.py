@@ -30,6 +30,7 @@ from spacy.util import filter_spans, registry
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import detect_layout, find_headings, find_sections
 from imr_nlp.linker import item_occurrences, letter_outcome, link
+from imr_nlp.patterns import modifiers
 from imr_nlp.textview import KEEP_HYPHEN, doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -173,9 +174,17 @@ class DecisionLinker:
             spans.append(_char_span(doc, *d["item_span"], "TREATMENT"))
             spans.extend(_char_span(doc, *c["span"], "GUIDELINE") for c in d["citations"])
         taken = [(s.start_char, s.end_char) for s in spans if s is not None]  # items and citations
+        # a lexicon mention that is a repeat with modifiers before it ("a repeat <item>", "a prior <item>")
+        longer = [s for s in doc.spans.get(self.ruler_key, []) if s.label_ == "TREATMENT"]
+        words = modifiers()
         for d in decisions:  # the item's repeats: headings, "The request for <item> is ..."
             for a, b in item_occurrences(view.text, d["item"]):
                 a, b = view.span(a, b)
+                if any(
+                    s.end_char == b and s.start_char < a and set(doc.text[s.start_char : a].lower().split()) <= words
+                    for s in longer
+                ):
+                    continue
                 if not any(x < b and a < y for x, y in taken):
                     spans.append(_char_span(doc, a, b, "TREATMENT"))
         linked = sorted(filter_spans([s for s in spans if s is not None]), key=lambda s: s.start)

@@ -91,7 +91,7 @@ _OCCUPATION = [
         r"\b(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
-        r"|struck|[a-z]{3,}ed)|in|on|where|from|since|to)\b"
+        r"|struck|[a-z]{3,}ed|[a-z]{3,}s)|in|on|where|from|since|to)\b"  # "... and stands for 10-hour shifts"
         r"|\s+[a-z]+ing\s+(?:an?|the|his|her|their)\b)",  # "employed as a nurse transferring a patient"
         re.IGNORECASE,
     ),

@@ -194,6 +194,10 @@ _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 _NOT_SITE_WORDS = {label: preps | _SITE_DETERMINERS | {"a", "an"} for label, preps in _SITE_PREPS.items()}
 
 
+_FUNCTION_WORDS = frozenset(
+    "with without from for after before during while by as than that which who whom whose is was were are be "
+    "been has had have and or but not no nor".split()
+)
 _DIGIT_NAMES = frozenset(
     {"index", "middle", "ring", "little", "small", "long", "great", "second", "third", "fourth", "fifth"}
 )
@@ -217,7 +221,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             i = _next_word(doc, j + 1)
         elif j < len(doc) and doc[i].lower_ == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
             i = j
-    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING:
+    radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
+    if radiating:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
@@ -232,17 +237,23 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         i = _next_word(doc, i + 1)
     new_end, words, places, unknown = end, modifiers(), regions(), 0
     before_and: int | None = None  # where the site ended before "and"/"," joined another one
-    prev = ""
+    prev, after_place = "", False
     while i < len(doc):
         tok = doc[i]
         if is_level(doc, i) or tok.lower_ in places:
-            new_end, unknown = i + 1, 0
-        elif tok.lower_ in ("of", "at") and new_end > end:  # "sprain of ... joint of the right thumb"
+            new_end, unknown, after_place = i + 1, 0, True
+            prev = tok.lower_
+            i = _next_word(doc, i + 1)
+            continue
+        if (tok.lower_ in ("of", "at") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
+            # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot"
+            after_place = False
             i = _next_word(doc, i + 1)
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
         elif tok.lower_ in ("and", ","):
+            after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
             elif not unknown and prev not in _DIGIT_NAMES:
@@ -257,6 +268,8 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             and tok.is_lower
             and unknown < 2
             and before_and is None
+            and not after_place  # "radiographs of the pelvis showed ...": a verb, not another site
+            and tok.lower_ not in _FUNCTION_WORDS  # "tightness of the gastrocnemius with ankle ..."
             and tok.lower_ not in _NOT_SITE_WORDS[label]
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
@@ -285,10 +298,10 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
-    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)"
+    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?)"
     r"|(?:purchase|rental|daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
-    r"|at\s{1,4}(?:bedtime|night)\b|(?:once|three\s{1,4}times)\s{1,4}(?:a\s{1,4})?daily\b"
-    r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}contrast|without\s{1,4}contrast"
+    rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
+    r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
     r")){1,3}",
     re.IGNORECASE,
 )
@@ -353,7 +366,9 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
-_COMPOUND_ENDS = frozenset({"based", "induced", "sided", "level", "onset", "bone", "type", "term", "mediated"})
+_COMPOUND_ENDS = frozenset(
+    {"based", "induced", "sided", "level", "onset", "bone", "type", "term", "mediated", "going", "counter"}
+)
 
 
 def _hyphenated(doc: Doc, i: int) -> bool:
@@ -439,9 +454,13 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
-        if tok.lower_ in ("and", "or") and _is_site(doc[start].lower_) and (j := _previous_word(doc, i)) >= 0:
-            if _is_site(doc[j].lower_) and not _ends_a_site(doc, j):  # "medial and anterior knee pain"
-                start, i = j, j - 1
+        if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
+            first = doc[start].lower_
+            if (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_):
+                start, i = j, j - 1  # "medial and anterior knee pain", "neck and bilateral shoulder pain"
+                continue
+            if is_level(doc, start) and is_level(doc, j):
+                start, i = j, j - 1  # "C5-6 and C6-7 spondylosis", "L4-5 and L5-S1 fusion"
                 continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
             start = i
@@ -528,16 +547,20 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+_MEASURE_HEADS = frozenset("equivalent equivalents agreement agreements contract contracts".split())
+
+
 def modifies_next_noun(span: Span) -> bool:
     """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
-    "pain relief", "pain score"), or a drug that names a measure ("morphine equivalents"): the
-    words name a service or a measure, not a condition or a treatment."""
+    "pain relief", "pain score"), or a drug that names a measure or a document ("morphine
+    equivalents", "opioid agreement"): the words name a service, a measure or a paper, not a
+    condition or a treatment."""
     i = _next_word(span.doc, span.end)
     if i >= len(span.doc):
         return False
     nxt = span.doc[i].lower_
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
-        span.label_ == "TREATMENT" and nxt in ("equivalent", "equivalents")
+        span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
     )
 
 
@@ -620,14 +643,15 @@ _GUIDELINE_CUE = re.compile(
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
     r"|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
-    r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate)))\b",
+    r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate))"
+    r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|mr|ms|mrs|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
-    r"|(?<!physical\s)examination|exam)\b",
+    r"|(?<!physical\s)(?<!an\s)examination|exam)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")

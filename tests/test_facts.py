@@ -57,6 +57,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("She is\na registered nurse who slipped on a wet hospital floor.", "registered nurse"),
         ("He is a candidate who would benefit from surgery.", None),
         ("This 45 year old male diesel mechanic has had right elbow pain", "diesel mechanic"),
+        ("He works as a security guard and stands for 10-hour shifts.", "security guard"),
     ],
 )
 def test_occupation(text, occupation):

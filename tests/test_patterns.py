@@ -175,6 +175,27 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "flexion limited to 105 degrees",
             ],
         ),
+        # sites coordinated before a shared head, with laterality or spinal levels
+        ("He developed neck and bilateral shoulder pain.", ["neck and bilateral shoulder pain"]),
+        ("He has C5-6 and C6-7 spondylosis.", ["C5-6 and C6-7 spondylosis"]),
+        # a radiating pain goes on to its last site; a verb or "with" ends a site
+        (
+            "He has pain radiating down the left leg to the lateral foot.",
+            ["pain radiating down the left leg to the lateral foot"],
+        ),
+        (
+            "There was tightness of the gastrocnemius with ankle dorsiflexion to 0 degrees.",
+            ["tightness of the gastrocnemius"],
+        ),
+        (
+            "She had limited internal rotation of the right hip and an absent left Achilles reflex.",
+            ["limited internal rotation of the right hip", "absent left Achilles reflex"],
+        ),
+        (
+            "He reports sharp heel pain and has uncontrolled hypertension.",
+            ["sharp heel pain", "uncontrolled hypertension"],
+        ),
+        ("He has difficulty falling asleep.", ["difficulty falling asleep"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -222,6 +243,14 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "and tramadol.",
             ["right carpal tunnel release", "12 sessions of postoperative hand therapy", "tramadol"],
         ),
+        # a site ends before a verb: "showed" is not part of the site of the radiographs
+        ("Radiographs of the pelvis showed severe joint space narrowing.", ["Radiographs of the pelvis"]),
+        ("He takes Norco 10/325 four times daily.", ["Norco 10/325 four times daily"]),
+        ("He has taken naproxen 550mg twice daily for three years.", ["naproxen 550mg twice daily for three years"]),
+        ("A lumbar MRI with and without gadolinium was done.", ["lumbar MRI with and without gadolinium"]),
+        ("There is a signed opioid agreement.", []),
+        ("He used over-the-counter heel cups.", ["over-the-counter heel cups"]),
+        ("She had a trochanteric bursa injection.", ["trochanteric bursa injection"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -375,6 +404,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Screening for osteoporosis is a preventive service for women over 65.", []),
         ("Occlusal splints are an accepted treatment for myofascial pain with bruxism.", []),
         ("Her examination documented radiculopathy.", ["radiculopathy"]),
+        ("Evaluation of erectile dysfunction includes a history, an examination and testosterone levels.", []),
         # the case summary is about the patient
         (
             "CLINICAL CASE SUMMARY\nSurgery was recommended for lumbar stenosis.\n\n"

@@ -96,3 +96,13 @@ def test_a_closing_parenthesis_before_a_colon_stays_out_of_the_item(which, nlp, 
     item = "Retrospective request for Urine drug screen (DOS 12/10/2018)"
     assert item in [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
     assert [t.text for t in pipeline.make_doc("screen (DOS 1/2/2018):  Upheld :)")][4:6] == [")", ":"]
+
+
+def test_a_repeat_of_an_item_keeps_its_repetition_word(rules_nlp):
+    # ANNOTATION_NOTES 7: "a repeat <item>" is one mention; the item's own heading stays as written
+    text = (EXAMPLES / "notice-2013_o.txt").read_text()
+    record = imr_nlp.extract(text, rules_nlp).to_dict()
+    treatments = [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+    assert "repeat L5-S1 epidural steroid injection" in treatments
+    assert "prior L5-S1 epidural steroid injection" in treatments
+    assert "L5-S1 epidural steroid injection" in [d["item"] for d in record["decisions"]]
