@@ -367,6 +367,8 @@ def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
         spans = resolve_overlaps(spans_from_mentions(text, mentions))
         cites = [(a, b) for a, b, lab_ in spans if lab_ == "GUIDELINE"]
         criteria = [_find(text, sentence) for sentence in lab.get("criteria", [])]
+        # a condition word naming a service ("tinnitus retraining therapy"): ANNOTATION_NOTES 19
+        criteria += [_find(text, phrase) for phrase in lab.get("service_names", [])]
         # a guideline's own words ("Drug testing, page 43") and the reviewer's specialty ("Hand
         # Surgery") are not mentions of the patient's care, nor is a condition a guideline
         # statement names as its criterion

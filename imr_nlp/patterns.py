@@ -182,7 +182,7 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on"}),
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along"}),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -194,6 +194,7 @@ _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 _NOT_SITE_WORDS = {label: preps | _SITE_DETERMINERS | {"a", "an"} for label, preps in _SITE_PREPS.items()}
 
 
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 _FUNCTION_WORDS = frozenset(
     "with without from for after before during while by as than that which who whom whose is was were are be "
     "been has had have and or but not no nor".split()
@@ -256,11 +257,11 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
-            elif not unknown and prev not in _DIGIT_NAMES:
+            elif not unknown and prev not in _DIGIT_NAMES and not _ORDINAL.match(prev):
                 break
             # else adjectives before a shared region: "in the ring and little fingers"
-        elif tok.lower_ in words or tok.lower_ in _DIGIT_NAMES:
-            pass  # "in the right thumb, index and middle fingers"
+        elif tok.lower_ in words or tok.lower_ in _DIGIT_NAMES or _ORDINAL.match(tok.lower_):
+            pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
             pass  # "over the ... ligament and the peroneal tendons"
         elif (
@@ -367,7 +368,21 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
-    {"based", "induced", "sided", "level", "onset", "bone", "type", "term", "mediated", "going", "counter"}
+    {
+        "based",
+        "induced",
+        "sided",
+        "level",
+        "onset",
+        "bone",
+        "type",
+        "term",
+        "mediated",
+        "going",
+        "counter",
+        "frequency",
+        "pitched",
+    }
 )
 
 
@@ -543,7 +558,7 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation".split()
+    "generator center unit evaluation repair repairs retraining".split()
 )
 
 
@@ -644,7 +659,8 @@ _GUIDELINE_CUE = re.compile(
     r"|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
     r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate))"
-    r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?)\b",
+    r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
+    r"|may\s+(?:also\s+)?relieve)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

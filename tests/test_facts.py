@@ -58,6 +58,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("He is a candidate who would benefit from surgery.", None),
         ("This 45 year old male diesel mechanic has had right elbow pain", "diesel mechanic"),
         ("He works as a security guard and stands for 10-hour shifts.", "security guard"),
+        ("This is a 48 year old right hand dominant male carpenter who developed elbow pain", "carpenter"),
     ],
 )
 def test_occupation(text, occupation):

@@ -196,6 +196,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["sharp heel pain", "uncontrolled hypertension"],
         ),
         ("He has difficulty falling asleep.", ["difficulty falling asleep"]),
+        (
+            "She had nondisplaced fractures of the right 7th and 8th ribs and thoracic sprain/strain.",
+            ["nondisplaced fractures of the right 7th and 8th ribs", "thoracic sprain/strain"],
+        ),
+        ("She has burning pain along the right lower chest wall.", ["burning pain along the right lower chest wall"]),
+        # a condition naming a service is not a mention (ANNOTATION_NOTES 19)
+        ("He needs a laparoscopic right inguinal hernia repair and tinnitus retraining therapy.", []),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -251,6 +258,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("There is a signed opioid agreement.", []),
         ("He used over-the-counter heel cups.", ["over-the-counter heel cups"]),
         ("She had a trochanteric bursa injection.", ["trochanteric bursa injection"]),
+        ("He asked for a postoperative abdominal binder.", ["postoperative abdominal binder"]),
+        ("Surgical repair and laparoscopic hernia repair", ["Surgical repair", "laparoscopic hernia repair"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -405,6 +414,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Occlusal splints are an accepted treatment for myofascial pain with bruxism.", []),
         ("Her examination documented radiculopathy.", ["radiculopathy"]),
         ("Evaluation of erectile dysfunction includes a history, an examination and testosterone levels.", []),
+        ("PRP is under study for lateral epicondylitis.", []),
+        ("Repeat imaging is not indicated once fracture healing is shown on plain films.", []),
         # the case summary is about the patient
         (
             "CLINICAL CASE SUMMARY\nSurgery was recommended for lumbar stenosis.\n\n"
