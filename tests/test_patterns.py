@@ -203,6 +203,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She has burning pain along the right lower chest wall.", ["burning pain along the right lower chest wall"]),
         # a condition naming a service is not a mention (ANNOTATION_NOTES 19)
         ("He needs a laparoscopic right inguinal hernia repair and tinnitus retraining therapy.", []),
+        (
+            "It showed an anteroinferior labral tear with a Bankart lesion and worsening pain.",
+            ["anteroinferior labral tear", "Bankart lesion", "worsening pain"],
+        ),
+        (
+            "There is a mobile dorsal ganglion cyst and a soft mass on the dorsum of the wrist.",
+            ["mobile dorsal ganglion cyst", "soft mass on the dorsum of the wrist"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -260,6 +268,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She had a trochanteric bursa injection.", ["trochanteric bursa injection"]),
         ("He asked for a postoperative abdominal binder.", ["postoperative abdominal binder"]),
         ("Surgical repair and laparoscopic hernia repair", ["Surgical repair", "laparoscopic hernia repair"]),
+        # "purchase of ..." starts the next item; it is no tail of this one
+        (
+            "He requested a Bankart repair of the left shoulder, purchase of a cold therapy unit and a sling.",
+            ["Bankart repair of the left shoulder", "cold therapy unit", "sling"],
+        ),
+        ("He was tapered to 90 morphine milligram equivalents per day.", []),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
