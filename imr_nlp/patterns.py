@@ -345,7 +345,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental".split()
+    "occupational accidental artificial".split()
 )
 
 
@@ -533,7 +533,8 @@ _ICD_HEADS = frozenset(
     "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset(
-    "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers".split()
+    "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
+    "ointment drops".split()
 )
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -600,6 +601,8 @@ _LIST_END = re.compile(
     r"|has|have|had|is|was|were|are)\b"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# How a listed condition is treated ends the item: "neurogenic bladder managed with catheterization"
+_ITEM_TAIL = re.compile(r"\s(?:managed|treated|controlled)\s+(?:with|by)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"(?:(?:a|an|the|his|her|their|mild|moderate|severe|possible|probable|later|also|then|with|consistent)\s+)+",
     re.IGNORECASE,
@@ -635,6 +638,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
         for part in [*_LIST_SPLIT.finditer(body), None]:
             end = part.start() if part else len(body)
             a = lead.end() if (lead := _LIST_LEAD.match(body, pos, end)) else pos
+            if tail := _ITEM_TAIL.search(body, a, end):
+                end = tail.start()
             item = body[a:end]
             if item and items and (join_next or site_only(item)):
                 items[-1][1] = end  # "neck and low back pain", "sprain, lateral ligament", "at L4-5 and L5-S1"
@@ -660,7 +665,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
     r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate))"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -791,6 +796,7 @@ _CLAUSE_WORDS = frozenset(
     "which who that because when while if than fails failed".split()
 )
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
+_GENERIC_ENDS = frozenset("care treatment treatments services modalities".split())  # ANNOTATION_NOTES 12
 _COUNT_WORDS = _COUNTS | frozenset(_MORE) | frozenset("several many few".split())
 
 
@@ -799,8 +805,9 @@ def plausible_mention(span: Span) -> bool:
     names something beyond a body site ("right shoulder", "lateral ligament"), does not start
     with a number or score ("7/10 radiating to the left leg"), is not a short lower-case word
     ("hole"), is not a clause ("Topical ketamine is under study", "weight bearing in a boot"), a
-    record ("Pain management notes") or a bare count ("eight sessions"), and a condition does not
-    start with a word for its course ("improvement in range of motion")."""
+    record ("Pain management notes"), a bare count ("eight sessions") or generic care ("six months
+    of care"), and a condition does not start with a word for its course ("improvement in range of
+    motion")."""
     words = [t for t in span if not t.is_space]
     if not words or not words[0].is_alpha:
         return False
@@ -810,6 +817,8 @@ def plausible_mention(span: Span) -> bool:
         return False  # "Topical ketamine is under study", "weight bearing in a boot": a clause, not a name
     if words[-1].lower_ in _RECORD_WORDS or all(t.lower_ in _COUNT_WORDS or t.like_num for t in words[:-1]):
         return False  # "Pain management notes", "consistent findings", "eight sessions"
+    if span.label_ == "TREATMENT" and words[-1].lower_ in _GENERIC_ENDS:
+        return False  # "six months of care", "conservative treatment": generic, not a named service
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
     site = site_words()

@@ -201,6 +201,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["nondisplaced fractures of the right 7th and 8th ribs", "thoracic sprain/strain"],
         ),
         ("She has burning pain along the right lower chest wall.", ["burning pain along the right lower chest wall"]),
+        ("She had a T10 burst fracture with complete paraplegia.", ["T10 burst fracture", "complete paraplegia"]),
+        # how a listed condition is managed ends the item
+        (
+            "His diagnoses include neurogenic bladder managed with intermittent catheterization, neurogenic bowel.",
+            ["neurogenic bladder", "neurogenic bowel"],
+        ),
+        ("She had to use artificial tears.", []),
         # a condition naming a service is not a mention (ANNOTATION_NOTES 19)
         ("He needs a laparoscopic right inguinal hernia repair and tinnitus retraining therapy.", []),
         (
@@ -313,6 +320,7 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("Pain management notes", "TREATMENT", False),
         ("eight sessions", "TREATMENT", False),
         ("hand therapy, 12 sessions", "TREATMENT", True),
+        ("six months of care", "TREATMENT", False),
     ],
 )
 def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
@@ -429,6 +437,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Her examination documented radiculopathy.", ["radiculopathy"]),
         ("Evaluation of erectile dysfunction includes a history, an examination and testosterone levels.", []),
         ("PRP is under study for lateral epicondylitis.", []),
+        ("Topical antibiotics are used for an open epithelial defect or infection.", []),
+        ("Lubricating drops are first-line treatment for dry eye.", []),
         ("Repeat imaging is not indicated once fracture healing is shown on plain films.", []),
         # the case summary is about the patient
         (
