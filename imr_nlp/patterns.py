@@ -368,21 +368,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
-    {
-        "based",
-        "induced",
-        "sided",
-        "level",
-        "onset",
-        "bone",
-        "type",
-        "term",
-        "mediated",
-        "going",
-        "counter",
-        "frequency",
-        "pitched",
-    }
+    "based induced sided level onset bone type term mediated going counter frequency pitched thickness".split()
 )
 
 

@@ -231,6 +231,8 @@ def doc_entities(doc: Doc) -> list[Entity]:
         k = (span.label_, span.start_char, span.end_char)
         if k[0] in MODEL_LABELS and inside(k[1], k[2], quals):
             continue
+        if k[0] == "TREATMENT" and is_occupation(span.text, occupation):
+            continue  # "a 58-year-old female home health aide": the worker's job, not a service
         found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule", model.get(k)))
     other = {"DIAGNOSIS": "TREATMENT", "TREATMENT": "DIAGNOSIS"}
     for (label, a, b), score in model.items():

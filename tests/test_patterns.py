@@ -208,6 +208,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["neurogenic bladder", "neurogenic bowel"],
         ),
         ("She had to use artificial tears.", []),
+        (
+            "He had deep partial-thickness burns of the right dorsal hand and a concordant foraminal stenosis.",
+            ["deep partial-thickness burns of the right dorsal hand", "concordant foraminal stenosis"],
+        ),
         # a condition naming a service is not a mention (ANNOTATION_NOTES 19)
         ("He needs a laparoscopic right inguinal hernia repair and tinnitus retraining therapy.", []),
         (
@@ -274,6 +278,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("He used over-the-counter heel cups.", ["over-the-counter heel cups"]),
         ("She had a trochanteric bursa injection.", ["trochanteric bursa injection"]),
         ("He asked for a postoperative abdominal binder.", ["postoperative abdominal binder"]),
+        (
+            "She asked for a 10-week medically supervised weight loss program.",
+            ["10-week medically supervised weight loss program"],
+        ),
         ("Surgical repair and laparoscopic hernia repair", ["Surgical repair", "laparoscopic hernia repair"]),
         # "purchase of ..." starts the next item; it is no tail of this one
         (

@@ -106,3 +106,10 @@ def test_a_repeat_of_an_item_keeps_its_repetition_word(rules_nlp):
     assert "repeat L5-S1 epidural steroid injection" in treatments
     assert "prior L5-S1 epidural steroid injection" in treatments
     assert "L5-S1 epidural steroid injection" in [d["item"] for d in record["decisions"]]
+
+
+def test_the_workers_job_is_not_a_treatment_even_when_the_lexicon_knows_it(rules_nlp):
+    text = (EXAMPLES / "professional-review_s.txt").read_text()
+    record = imr_nlp.extract(text, rules_nlp).to_dict()
+    assert record["case"]["occupation"] == "home health aide"
+    assert "home health aide" not in [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
