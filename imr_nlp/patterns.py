@@ -299,7 +299,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
-    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?)"
+    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?)|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
@@ -368,7 +368,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
-    "based induced sided level onset bone type term mediated going counter frequency pitched thickness".split()
+    "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused".split()
 )
 
 
@@ -545,7 +545,7 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation repair repairs retraining".split()
+    "generator center unit evaluation repair repairs retraining excision".split()
 )
 
 

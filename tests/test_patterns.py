@@ -209,6 +209,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("She had to use artificial tears.", []),
         (
+            "He has a painful neuroma on the radial side and asks for neuroma excision.",
+            ["painful neuroma on the radial side"],
+        ),
+        (
             "He had deep partial-thickness burns of the right dorsal hand and a concordant foraminal stenosis.",
             ["deep partial-thickness burns of the right dorsal hand", "concordant foraminal stenosis"],
         ),
@@ -278,6 +282,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("He used over-the-counter heel cups.", ["over-the-counter heel cups"]),
         ("She had a trochanteric bursa injection.", ["trochanteric bursa injection"]),
         ("He asked for a postoperative abdominal binder.", ["postoperative abdominal binder"]),
+        ("She requested a work hardening program of 10 sessions.", ["work hardening program of 10 sessions"]),
         (
             "She asked for a 10-week medically supervised weight loss program.",
             ["10-week medically supervised weight loss program"],
