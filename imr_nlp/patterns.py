@@ -190,18 +190,26 @@ _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
-# Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a site)
-_NOT_SITE_WORDS = {label: preps | _SITE_DETERMINERS | {"a", "an"} for label, preps in _SITE_PREPS.items()}
-
-
-_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 _FUNCTION_WORDS = frozenset(
     "with without from for after before during while by as than that which who whom whose is was were are be "
     "been has had have and or but not no nor".split()
 )
+# Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a
+# site), function words ("tightness of the gastrocnemius with ankle ...")
+_NOT_SITE_WORDS = {
+    label: preps | _SITE_DETERMINERS | _FUNCTION_WORDS | {"a", "an"} for label, preps in _SITE_PREPS.items()
+}
+
+
+_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 _DIGIT_NAMES = frozenset(
     {"index", "middle", "ring", "little", "small", "long", "great", "second", "third", "fourth", "fifth"}
 )
+
+
+def _names_a_digit(word: str) -> bool:
+    """A finger, toe or rib named by position: "index", "ring", "7th"."""
+    return word in _DIGIT_NAMES or bool(_ORDINAL.match(word))
 
 
 def _next_word(doc: Doc, i: int) -> int:
@@ -257,10 +265,10 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
-            elif not unknown and prev not in _DIGIT_NAMES and not _ORDINAL.match(prev):
+            elif not unknown and not _names_a_digit(prev):
                 break
             # else adjectives before a shared region: "in the ring and little fingers"
-        elif tok.lower_ in words or tok.lower_ in _DIGIT_NAMES or _ORDINAL.match(tok.lower_):
+        elif tok.lower_ in words or _names_a_digit(tok.lower_):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
             pass  # "over the ... ligament and the peroneal tendons"
@@ -270,7 +278,6 @@ def site_end(doc: Doc, end: int, label: str) -> int:
             and unknown < 2
             and before_and is None
             and not after_place  # "radiographs of the pelvis showed ...": a verb, not another site
-            and tok.lower_ not in _FUNCTION_WORDS  # "tightness of the gastrocnemius with ankle ..."
             and tok.lower_ not in _NOT_SITE_WORDS[label]
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
@@ -457,11 +464,10 @@ def with_modifiers(span: Span) -> Span:
             continue
         if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
             first = doc[start].lower_
-            if (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_):
-                start, i = j, j - 1  # "medial and anterior knee pain", "neck and bilateral shoulder pain"
-                continue
-            if is_level(doc, start) and is_level(doc, j):
-                start, i = j, j - 1  # "C5-6 and C6-7 spondylosis", "L4-5 and L5-S1 fusion"
+            sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
+            if sites or (is_level(doc, start) and is_level(doc, j)):
+                # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis"
+                start, i = j, j - 1
                 continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
             start = i
