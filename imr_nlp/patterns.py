@@ -32,7 +32,7 @@ from imr_nlp.corpus import MODEL_LABELS
 from imr_nlp.textview import ABBREVIATION_END, doc_view
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
-PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl")
+PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl", "morphology.jsonl")
 SPACE = {"IS_SPACE": True, "OP": "?"}
 BOUND = "~"  # a lexicon term that is a mention only with a modifier or site ("~pain": "pain in the knee")
 MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants at most)
@@ -514,9 +514,10 @@ def with_modifiers(span: Span) -> Span:
 
 
 # ICD-10 qualifiers that are part of a diagnosis name ("spondylosis without myelopathy or radiculopathy",
-# "disc displacement with radiculopathy", "stenosis with neurogenic claudication").
+# "disc displacement with radiculopathy", "stenosis with neurogenic claudication", "reflux disease with esophagitis").
 _ICD_QUALIFIER = re.compile(
-    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction)"
+    r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction"
+    r"|[a-z]{3,}(?:itis|opathy))"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b",
     re.IGNORECASE,
 )
@@ -732,8 +733,14 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     spans = [
         g
         for s, g in grown
-        if (g is not s or BOUND not in s.id_) and not is_list_header(g) and not modifies_next_noun(g)
+        if (g is not s or BOUND not in s.id_)
+        and not is_list_header(g)
+        and not modifies_next_noun(g)
+        and not (g.label_ == "TREATMENT" and _after_post(s))
     ]
+    # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
+    listed = [s for s in listed if s is not None]
+    spans = [next((x for x in listed if _names_in_full(x, s)), s) for s in spans]
     kept: list[Span] = kept_in
     taken: dict[str, set[int]] = {}
     for span in kept:
@@ -769,6 +776,24 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+
+
+def _after_post(span: Span) -> bool:
+    """Whether a procedure is written "post-X": the time after it ("post-thoracotomy pain"), not a service."""
+    doc, i = span.doc, span.start
+    return _hyphenated(doc, i) and doc[i - 2].lower_ == "post"
+
+
+def _names_in_full(item: Span, span: Span) -> bool:
+    """Whether a diagnosis list item is `span`'s DIAGNOSIS with more words of its name before it:
+    same last word, the words before it lower-case words ("necrotizing fasciitis")."""
+    before = item.doc[item.start : span.start]
+    return (
+        span.label_ == "DIAGNOSIS"
+        and item.end == span.end
+        and item.start < span.start
+        and all(t.is_space or t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
+    )
 
 
 @registry.misc("imr_nlp.longest_per_label_filter.v1")

@@ -375,9 +375,12 @@ def test_split_words_are_rejoined_in_norm_only(rules_nlp, text: str, joined: lis
     assert [t.norm_ for t in doc if "-" in t.text and t.norm_ != t.lower_] == joined
 
 
+BLANK = spacy.blank("en")
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab- \n")), max_size=40))
 def test_split_words_keep_the_text(text: str) -> None:
-    doc = SpaceNormaliser()(spacy.blank("en").make_doc(text))
+    doc = SpaceNormaliser()(BLANK.make_doc(text))
     assert doc.text == text
 
 
@@ -490,3 +493,37 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
     assert is_occupation("massage\n\ntherapist", "Massage therapist")
     assert not is_occupation("massage therapy", "massage therapist")
     assert not is_occupation("massage therapist", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # condition and procedure words the lexicons do not list are known by their endings
+        (
+            "He has sarcoidosis and lymphedema of the left arm.",
+            "DIAGNOSIS",
+            ["sarcoidosis", "lymphedema of the left arm"],
+        ),
+        ("She developed osteomyelitis after the fall.", "DIAGNOSIS", ["osteomyelitis"]),
+        (
+            "He had a trapeziectomy and arthrocentesis of the knee.",
+            "TREATMENT",
+            ["trapeziectomy", "arthrocentesis of the knee"],
+        ),
+        # words with those endings that name no condition or procedure
+        ("The prognosis is guarded; the diagnosis is unchanged.", "DIAGNOSIS", []),
+        ("Her weight is 70 kilograms; a diagram of the study program is attached.", "TREATMENT", []),
+        # "post-X" is the time after a procedure, not the procedure
+        ("He reports post-thoracotomy pain.", "TREATMENT", []),
+    ],
+)
+def test_condition_and_procedure_word_endings(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
+
+
+def test_a_listed_condition_is_named_in_full(rules_nlp) -> None:
+    text = "He was diagnosed with necrotizing fasciitis and gastro-esophageal reflux disease without esophagitis."
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == [
+        "necrotizing fasciitis",
+        "gastro-esophageal reflux disease without esophagitis",
+    ]
