@@ -306,7 +306,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
-    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?)|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
@@ -433,6 +433,20 @@ def _is_site(word: str) -> bool:
     return word in _DIRECTIONS or word in regions()
 
 
+def _eponym_possessive(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the possessive of a name ("Kienbock's", "Colles'"): the name of a condition."""
+    return (
+        doc[i].lower_ in ("'s", "'", "\u2019s", "\u2019")
+        and i > 0
+        and doc[i - 1].is_title
+        and doc[i - 1].is_alpha
+        and doc[i - 1].lower_ not in _NOT_EPONYMS
+    )
+
+
+_NOT_EPONYMS = frozenset("patient claimant worker employee applicant physician doctor provider employer".split())
+
+
 def _previous_word(doc: Doc, i: int) -> int:
     i -= 1
     while i >= 0 and doc[i].is_space:
@@ -449,7 +463,7 @@ def with_modifiers(span: Span) -> Span:
     spine")."""
     if span.label_ not in MODEL_LABELS:
         return span
-    doc, start, words = span.doc, span.start, modifiers()
+    doc, start, words = span.doc, span.start, site_words()
     i = start - 1
     while i >= 0:
         tok = doc[i]
@@ -489,6 +503,9 @@ def with_modifiers(span: Span) -> Span:
             start = i - 1
             i -= 2
             continue
+        if span.label_ == "DIAGNOSIS" and _eponym_possessive(doc, i):  # "Kienbock's disease", "Colles' fracture"
+            start = i - 1
+            break
         break
     end = span.end
     if span.label_ == "TREATMENT":

@@ -527,3 +527,24 @@ def test_a_listed_condition_is_named_in_full(rules_nlp) -> None:
         "necrotizing fasciitis",
         "gastro-esophageal reflux disease without esophagitis",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's possessive is part of the condition's name; the patient's is not
+        ("On exam he has Kienbock's disease.", ["Kienbock's disease"]),
+        ("The patient's fracture has healed.", ["fracture"]),
+        # a bone or organ before a condition is its site
+        ("He has a comminuted calcaneus fracture.", ["comminuted calcaneus fracture"]),
+        ("He has a history of kidney disease.", ["kidney disease"]),
+    ],
+)
+def test_names_and_sites_before_a_condition(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
+
+
+def test_a_count_of_visits_after_for_belongs_to_the_therapy(rules_nlp) -> None:
+    assert mentions(rules_nlp, "Request for aquatic therapy for 6 visits.", "TREATMENT") == [
+        "aquatic therapy for 6 visits"
+    ]
