@@ -182,7 +182,7 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along"}),
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around"}),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -317,7 +317,7 @@ _QUANTITY_TAIL = re.compile(
 # of occipital nerve blocks", "six month gym membership".
 _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
-    rf"|\bcourse\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
+    rf"|\b(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
     re.IGNORECASE,
 )
 
@@ -518,6 +518,14 @@ def with_modifiers(span: Span) -> Span:
     end = site_end(doc, end, span.label_)
     if (
         span.label_ == "DIAGNOSIS"
+        and (i := _next_word(doc, end)) < len(doc) - 1
+        and doc[i].lower_ == "type"
+        and (j := _next_word(doc, i + 1)) < len(doc)
+        and doc[j].text in _GRADES
+    ):
+        end = j + 1  # "complex regional pain syndrome type I", "diabetes mellitus type 2"
+    if (
+        span.label_ == "DIAGNOSIS"
         and (doc[end - 1].lower_ in _ICD_HEADS or doc[span.end - 1].lower_ in _ICD_HEADS)
         and (m := _ICD_QUALIFIER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])))
     ):
@@ -553,10 +561,14 @@ _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "
 def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
     with subacromial decompression" is one operation (ANNOTATION.md: a shared head stays
-    together when splitting would change the meaning)."""
+    together when splitting would change the meaning). Two drugs written "X/Y" are one
+    combination product ("hydrocodone/acetaminophen 10/325 mg")."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _slash_joined(prev, span):
+            out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
+            continue
         if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _PROCEDURE_END.search(prev[-1].text):
             between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
             if len(between) == 1 and between[0].lower_ == "with":
@@ -564,6 +576,16 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _slash_joined(prev: Span, span: Span) -> bool:
+    """Whether `span` follows `prev` across a "/" written without spaces ("hydrocodone/acetaminophen")."""
+    doc = span.doc
+    if prev[-1].text == "/" and span.start == prev.end:
+        return len(prev) > 1 and not prev[-2].whitespace_ and not prev[-1].whitespace_
+    if span.start != prev.end + 1 or doc[prev.end].text != "/":
+        return False
+    return not (prev[-1].whitespace_ or doc[prev.end].whitespace_)
 
 
 _COMPOUND_HEADS = frozenset(
@@ -671,7 +693,7 @@ _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
-    r"|is\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
+    r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
     r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate))"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"

@@ -548,3 +548,32 @@ def test_a_count_of_visits_after_for_belongs_to_the_therapy(rules_nlp) -> None:
     assert mentions(rules_nlp, "Request for aquatic therapy for 6 visits.", "TREATMENT") == [
         "aquatic therapy for 6 visits"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        (
+            "She has complex regional pain syndrome type I of the hand.",
+            "DIAGNOSIS",
+            ["complex regional pain syndrome type I"],
+        ),
+        ("X-rays show lucency around the pedicle screws.", "DIAGNOSIS", ["lucency around the pedicle screws"]),
+        (
+            "She had a series of three stellate ganglion blocks.",
+            "TREATMENT",
+            ["series of three stellate ganglion blocks"],
+        ),
+        # two drugs written with a slash are one combination product
+        (
+            "She takes hydrocodone/acetaminophen 10/325 mg daily.",
+            "TREATMENT",
+            ["hydrocodone/acetaminophen 10/325 mg daily"],
+        ),
+        ("He takes Norco and acetaminophen.", "TREATMENT", ["Norco", "acetaminophen"]),
+        # "are an option" states a guideline's criterion
+        ("Rigid orthotics are an option for plantar fasciitis and metatarsalgia.", "DIAGNOSIS", []),
+    ],
+)
+def test_types_series_combinations_and_options(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
