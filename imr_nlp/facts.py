@@ -105,7 +105,8 @@ _OCCUPATION = [
         r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
-        r"presented|presents|underwent|whose|has|had|[a-z]{3,}ed)\b|,)",  # "... electrician received a shock"
+        r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed)\b|,)",
+        # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,
     ),
     # "She is a registered nurse who slipped ...": a job title as the subject's complement before "who"
@@ -151,9 +152,11 @@ _BOARD_CERTIFIED = re.compile(
     r"(?P<v>[^.;\n]{2,120})",
     re.IGNORECASE,
 )
+# "has a subspecialty in Hand Surgery": a qualification too (its words are not the patient's care)
+_SUBSPECIALTY = re.compile(r"\bsub[-\s]*specialty\s+(?:certification\s+)?in\s+(?P<v>[^.;\n]{2,80})", re.IGNORECASE)
 _FIELD_END = re.compile(
     r"\s*(?:\bcertifications?\b|\bcertification\s*\(|\bspecialt(?:y|ies)\b|\bstate\s*\(?s?\)?\s*of\b|"
-    r"\bsub[-\s]*specialty\b|\band\s+(?:is|has|was|holds)\b|\band\s+licensed\b|\blicensed\b|"
+    r"\bsub[-\s]*specialty\b|\band\s+(?:is|has|was|holds)\b|,\s*(?:is|has|was|holds)\b|\band\s+licensed\b|\blicensed\b|"
     r"\bwith\s+a\s+sub|\bwho\b|[.;:(]|(?-i:\b[A-Z]{2,}(?:\s+[A-Z]{2,})+\b)|$)",
     re.IGNORECASE,
 )
@@ -340,7 +343,7 @@ def qualification_ranges(text: str) -> list[tuple[int, int]]:
     Surgery", "Certification(s)/Specialty: Plastic Surgery, Hand Surgery"): the words of a
     qualification, not a treatment or condition of the patient."""
     out = []
-    for m in (*_SPECIALTY_LABEL.finditer(text), *_BOARD_CERTIFIED.finditer(text)):
+    for m in (*_SPECIALTY_LABEL.finditer(text), *_BOARD_CERTIFIED.finditer(text), *_SUBSPECIALTY.finditer(text)):
         group = "v" if m.group("v") is not None else "v2"
         start = m.start(group)
         out.append((start, start + len(_cut_field(m.group(group)).rstrip(" ,;-\n"))))

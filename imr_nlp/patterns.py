@@ -40,7 +40,8 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
-        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|grams?|units?|hr|/)$"
+        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
+        r"|grams?|units?|hr|/)$"
     },
     "OP": "{0,6}",
 }
@@ -375,7 +376,8 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
-    "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused".split()
+    "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
+    "time".split()
 )
 
 
@@ -591,7 +593,7 @@ def _slash_joined(prev: Span, span: Span) -> bool:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation repair repairs retraining excision".split()
+    "generator center unit evaluation repair repairs retraining excision index".split()
 )
 
 

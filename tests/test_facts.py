@@ -59,6 +59,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("This 45 year old male diesel mechanic has had right elbow pain", "diesel mechanic"),
         ("He works as a security guard and stands for 10-hour shifts.", "security guard"),
         ("This is a 48 year old right hand dominant male carpenter who developed elbow pain", "carpenter"),
+        ("This 42 year old male warehouse order selector felt a pop in his ankle", "warehouse order selector"),
     ],
 )
 def test_occupation(text, occupation):
@@ -87,7 +88,7 @@ def test_labelled_dates_do_not_confuse_ur_and_imr_decisions():
 
 def test_qualification_ranges_end_where_the_specialty_ends():
     text = "The reviewer is Board Certified in Orthopaedic Surgery, with a subspecialty in Foot and Ankle Surgery."
-    assert [text[a:b] for a, b in facts.qualification_ranges(text)] == ["Orthopaedic Surgery"]
+    assert [text[a:b] for a, b in facts.qualification_ranges(text)] == ["Orthopaedic Surgery", "Foot and Ankle Surgery"]
 
 
 @pytest.mark.parametrize(

@@ -77,6 +77,8 @@ def test_qualification_ranges_cover_the_specialty_only() -> None:
     assert text[a:b] == "Orthopaedic Surgery"
     text = "Certification(s)/Specialty: Plastic Surgery, Hand Surgery\nCLINICAL CASE SUMMARY"
     assert [text[a:b] for a, b in qualification_ranges(text)] == ["Plastic Surgery, Hand Surgery"]
+    text = "is Board Certified in Orthopaedic Surgery, has a subspecialty in Hand Surgery and is licensed in Texas."
+    assert [text[a:b] for a, b in qualification_ranges(text)] == ["Orthopaedic Surgery", "Hand Surgery"]
 
 
 def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
@@ -571,6 +573,11 @@ def test_a_count_of_visits_after_for_belongs_to_the_therapy(rules_nlp) -> None:
             ["hydrocodone/acetaminophen 10/325 mg daily"],
         ),
         ("He takes Norco and acetaminophen.", "TREATMENT", ["Norco", "acetaminophen"]),
+        ("He takes a buprenorphine transdermal patch.", "TREATMENT", ["buprenorphine transdermal patch"]),
+        ("She used a night-time elbow pad.", "TREATMENT", ["night-time elbow pad"]),
+        # a condition word naming a measure is not a mention
+        ("The apnea-hypopnea index was 32.", "DIAGNOSIS", []),
+        ("There is plantar flexion weakness.", "DIAGNOSIS", ["plantar flexion weakness"]),
         # "are an option" states a guideline's criterion
         ("Rigid orthotics are an option for plantar fasciitis and metatarsalgia.", "DIAGNOSIS", []),
     ],
