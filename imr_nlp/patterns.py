@@ -219,7 +219,7 @@ def _next_word(doc: Doc, i: int) -> int:
     return i
 
 
-def site_end(doc: Doc, end: int, label: str) -> int:
+def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
     "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
     region), "at <spinal level> (and <level>)" or, for a DIAGNOSIS, "radiating to/down (the)
@@ -232,7 +232,10 @@ def site_end(doc: Doc, end: int, label: str) -> int:
         elif j < len(doc) and doc[i].lower_ == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
             i = j
     radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
-    if radiating:
+    if radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
+        radiating = True  # "radiating pain to the right thumb": the preposition follows the head
+        i = _next_word(doc, i + 1)
+    elif radiating:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
@@ -353,7 +356,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental artificial".split()
+    "occupational accidental artificial conventional".split()
 )
 
 
@@ -377,7 +380,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time".split()
+    "time contrast".split()
 )
 
 
@@ -416,6 +419,7 @@ _DIRECTIONS = frozenset(
     "distal".split()
 )
 _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
+_ORDINALS = frozenset("second third fourth fifth".split())
 
 
 def _ends_a_site(doc: Doc, i: int) -> bool:
@@ -472,8 +476,8 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if span.label_ == "DIAGNOSIS" and tok.lower_ in _COUNTS:
-            break  # "three migraine-type headaches a week": a count of a condition is not its name
+        if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS):
+            break  # "three migraine-type headaches a week", "a second dislocation": a count is not its name
         if tok.lower_ in words or is_level(doc, i):
             start = i
             i -= 1
@@ -517,7 +521,7 @@ def with_modifiers(span: Span) -> Span:
     if span.label_ == "TREATMENT":
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
-    end = site_end(doc, end, span.label_)
+    end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
     if (
         span.label_ == "DIAGNOSIS"
         and (i := _next_word(doc, end)) < len(doc) - 1
@@ -703,10 +707,10 @@ _GUIDELINE_CUE = re.compile(
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
-    r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|mr|ms|mrs|dr"
+    r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
-    r"|(?<!physical\s)(?<!an\s)examination|exam)\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)examination|exam)\b",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
@@ -778,6 +782,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not is_list_header(g)
         and not modifies_next_noun(g)
         and not (g.label_ == "TREATMENT" and _after_post(s))
+        and not (s.id_ == _PAIN_WITH and g.start < s.start)  # "groin pain with prolonged standing": "groin pain"
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -817,6 +822,11 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+
+
+# Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
+# site is named by its site ("groin pain"), and the maneuver stays outside.
+_PAIN_WITH = "finding:pain-with-maneuver"
 
 
 def _after_post(span: Span) -> bool:

@@ -60,6 +60,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("He works as a security guard and stands for 10-hour shifts.", "security guard"),
         ("This is a 48 year old right hand dominant male carpenter who developed elbow pain", "carpenter"),
         ("This 42 year old male warehouse order selector felt a pop in his ankle", "warehouse order selector"),
+        ("This is a 57-year-old right-handed male school custodian who injured his shoulder", "school custodian"),
     ],
 )
 def test_occupation(text, occupation):

@@ -584,3 +584,20 @@ def test_a_count_of_visits_after_for_belongs_to_the_therapy(rules_nlp) -> None:
 )
 def test_types_series_combinations_and_options(rules_nlp, text: str, label: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare pain is a finding with the maneuver that provokes it; pain with a site is named by its site
+        ("Examination showed pain with facet loading.", ["pain with facet loading"]),
+        ("She has intermittent groin pain with prolonged standing.", ["intermittent groin pain"]),
+        ("She reported radiating pain to the right thumb.", ["radiating pain to the right thumb"]),
+        ("He had a second dislocation in May.", ["dislocation"]),
+        ("He has a positive O'Brien's test.", ["positive O'Brien's test"]),
+        # "MR" (magnetic resonance) and "on examination" do not tie a guideline statement to the patient
+        ("MR arthrography is recommended to detect labral tears when surgery is considered.", []),
+    ],
+)
+def test_pain_findings_ordinals_and_guideline_sentences(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
