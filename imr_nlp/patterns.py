@@ -866,6 +866,12 @@ _CLAUSE_WORDS = frozenset(
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
 _GENERIC_ENDS = frozenset("care treatment treatments services modalities".split())  # ANNOTATION_NOTES 12
 _COUNT_WORDS = _COUNTS | frozenset(_MORE) | frozenset("several many few".split())
+# An encounter named by itself is a visit, not a service ("A re-evaluation on 4-5-2013 showed ...");
+# the hand labels never mark one (a consultation is a service and is not here).
+_ENCOUNTERS = frozenset(
+    "evaluation re-evaluation reevaluation reassessment re-examination reexamination examination exam visit "
+    "visits follow-up followup appointment encounter".split()
+)
 
 
 def plausible_mention(span: Span) -> bool:
@@ -873,9 +879,9 @@ def plausible_mention(span: Span) -> bool:
     names something beyond a body site ("right shoulder", "lateral ligament"), does not start
     with a number or score ("7/10 radiating to the left leg"), is not a short lower-case word
     ("hole"), is not a clause ("Topical ketamine is under study", "weight bearing in a boot"), a
-    record ("Pain management notes"), a bare count ("eight sessions") or generic care ("six months
-    of care"), and a condition does not start with a word for its course ("improvement in range of
-    motion")."""
+    record ("Pain management notes"), a bare count ("eight sessions"), generic care ("six months
+    of care") or an encounter named by itself ("re-evaluation"), and a condition does not start
+    with a word for its course ("improvement in range of motion")."""
     words = [t for t in span if not t.is_space]
     if not words or not words[0].is_alpha:
         return False
@@ -887,6 +893,8 @@ def plausible_mention(span: Span) -> bool:
         return False  # "Pain management notes", "consistent findings", "eight sessions"
     if span.label_ == "TREATMENT" and words[-1].lower_ in _GENERIC_ENDS:
         return False  # "six months of care", "conservative treatment": generic, not a named service
+    if span.label_ == "TREATMENT" and "".join(t.lower_ for t in words) in _ENCOUNTERS:
+        return False
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
     site = site_words()

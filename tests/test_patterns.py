@@ -336,6 +336,8 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("eight sessions", "TREATMENT", False),
         ("hand therapy, 12 sessions", "TREATMENT", True),
         ("six months of care", "TREATMENT", False),
+        ("re-evaluation", "TREATMENT", False),
+        ("psychological evaluation", "TREATMENT", True),
     ],
 )
 def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
