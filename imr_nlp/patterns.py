@@ -40,7 +40,7 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
-        r"|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
+        r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
         r"|grams?|units?|hr|/)$"
     },
     "OP": "{0,6}",
@@ -312,6 +312,7 @@ _QUANTITY_TAIL = re.compile(
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
+    r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
     r")){1,3}",
@@ -419,7 +420,7 @@ _DIRECTIONS = frozenset(
     "distal".split()
 )
 _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
-_ORDINALS = frozenset("second third fourth fifth".split())
+_ORDINALS = frozenset("first second third fourth fifth".split())
 
 
 def _ends_a_site(doc: Doc, i: int) -> bool:
@@ -437,6 +438,9 @@ def _ends_a_site(doc: Doc, i: int) -> bool:
 def _is_site(word: str) -> bool:
     """A direction or body region ("medial", "buttock"): what may be coordinated before a shared head."""
     return word in _DIRECTIONS or word in regions()
+
+
+_SPINAL_REGIONS = frozenset("cervical thoracic lumbar lumbosacral thoracolumbar sacral".split())
 
 
 def _eponym_possessive(doc: Doc, i: int) -> bool:
@@ -485,8 +489,10 @@ def with_modifiers(span: Span) -> Span:
         if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
             first = doc[start].lower_
             sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
+            sites = sites or (first in _SPINAL_REGIONS and doc[j].lower_ in _SPINAL_REGIONS)
             if sites or (is_level(doc, start) and is_level(doc, j)):
-                # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis"
+                # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
+                # "cervical and lumbar pain"
                 start, i = j, j - 1
                 continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
@@ -549,7 +555,8 @@ def with_modifiers(span: Span) -> Span:
 _ICD_QUALIFIER = re.compile(
     r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction"
     r"|[a-z]{3,}(?:itis|opathy))"
-    r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b",
+    r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
+    r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b",  # "major depressive disorder, single episode" (note 11)
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(
@@ -650,7 +657,8 @@ _LIST_LEAD = re.compile(
 # List items that are not conditions: "status post ...", "history of ...", "right greater than left".
 _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
-    r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified",  # ICD specifiers (note 11)
+    r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
+    r"|(?:mild|moderate|severe|moderately\s+severe)$",
     re.IGNORECASE,
 )
 
@@ -713,7 +721,8 @@ _PATIENT_CUE = re.compile(
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)examination|exam)\b",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n")
+# a sentence, or its second clause with a subject of its own ("..., and she has had 12")
+_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
 
 
 def guideline_statements(view_text: str) -> list[tuple[int, int]]:
@@ -866,6 +875,7 @@ _CLAUSE_WORDS = frozenset(
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
 _GENERIC_ENDS = frozenset("care treatment treatments services modalities".split())  # ANNOTATION_NOTES 12
 _COUNT_WORDS = _COUNTS | frozenset(_MORE) | frozenset("several many few".split())
+_KINDS = frozenset("forms types kinds classes".split())
 # An encounter named by itself is a visit, not a service ("A re-evaluation on 4-5-2013 showed ...");
 # the hand labels never mark one (a consultation is a service and is not here).
 _ENCOUNTERS = frozenset(
@@ -895,6 +905,8 @@ def plausible_mention(span: Span) -> bool:
         return False  # "six months of care", "conservative treatment": generic, not a named service
     if span.label_ == "TREATMENT" and "".join(t.lower_ for t in words) in _ENCOUNTERS:
         return False
+    if span.label_ == "TREATMENT" and len(words) > 2 and words[1].lower_ in _KINDS and words[0].lower_ in _COUNT_WORDS:
+        return False  # "two forms of electrical stimulation": a count of kinds, not a service
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
     site = site_words()

@@ -603,3 +603,26 @@ def test_types_series_combinations_and_options(rules_nlp, text: str, label: str,
 )
 def test_pain_findings_ordinals_and_guideline_sentences(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # a guideline's clause keeps its criteria even when the sentence goes on about the patient
+        ("The guidelines allow 9-10 visits for myalgia and myositis, and she has had 12.", "DIAGNOSIS", []),
+        (
+            "He was diagnosed with major depressive disorder, single episode, moderate.",
+            "DIAGNOSIS",
+            ["major depressive disorder, single episode"],
+        ),
+        ("He has chronic cervical and lumbar pain.", "DIAGNOSIS", ["chronic cervical and lumbar pain"]),
+        (
+            "She takes diclofenac 75 mg twice a day and bupropion XL 150 mg.",
+            "TREATMENT",
+            ["diclofenac 75 mg twice a day", "bupropion XL 150 mg"],
+        ),
+        ("Her first injection gave relief.", "TREATMENT", ["injection"]),
+    ],
+)
+def test_clauses_specifiers_and_frequencies(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
