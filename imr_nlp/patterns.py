@@ -771,10 +771,13 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
     Dropped: a bound lexicon term ("~pain") that gained no modifier or site, a word heading a
     list ("Medications include"), a condition word that modifies a service ("pain management"),
-    a treatment inside a diagnosis name ("failed back surgery syndrome") and a diagnosis inside a
-    treatment's ("Beck Depression Inventory"). Procedures joined by
-    "with" are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are
-    DIAGNOSIS spans where no lexicon or pattern match overlaps them.
+    a treatment inside a diagnosis name ("failed back surgery syndrome"), a diagnosis inside a
+    treatment's ("Beck Depression Inventory"), a procedure written "post-X" ("post-thoracotomy
+    pain") and "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
+    standing" is "groin pain"). Procedures joined by "with", and drugs joined by "/", are one
+    TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where
+    no lexicon or pattern match overlaps them, and replace a match they name in full
+    ("necrotizing fasciitis" over "fasciitis").
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
