@@ -443,6 +443,9 @@ def _is_site(word: str) -> bool:
 _SPINAL_REGIONS = frozenset("cervical thoracic lumbar lumbosacral thoracolumbar sacral".split())
 
 
+_NOT_EPONYMS = frozenset("patient claimant worker employee applicant physician doctor provider employer".split())
+
+
 def _eponym_possessive(doc: Doc, i: int) -> bool:
     """Whether token `i` is the possessive of a name ("Kienbock's", "Colles'"): the name of a condition."""
     return (
@@ -452,9 +455,6 @@ def _eponym_possessive(doc: Doc, i: int) -> bool:
         and doc[i - 1].is_alpha
         and doc[i - 1].lower_ not in _NOT_EPONYMS
     )
-
-
-_NOT_EPONYMS = frozenset("patient claimant worker employee applicant physician doctor provider employer".split())
 
 
 def _previous_word(doc: Doc, i: int) -> int:
@@ -808,7 +808,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     named_conditions: list[tuple[int, int]] = []  # conditions a guideline names: no spans, but they hold words
     services = [(s.start, s.end) for s in spans if s.label_ == "TREATMENT"]
     # a list item that names a service is not a condition ("diagnosis of ... and as an adjunct to physical therapy")
-    listed = [s for s in listed if s is not None and not any(s.start < b and a < s.end for a, b in services)]
+    listed = [s for s in listed if not any(s.start < b and a < s.end for a, b in services)]
     for span in [*sorted(spans, key=lambda s: (s.start - s.end, s.start)), *listed]:
         if span[0].is_space or span[-1].is_space:
             continue
