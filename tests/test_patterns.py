@@ -626,3 +626,28 @@ def test_pain_findings_ordinals_and_guideline_sentences(rules_nlp, text: str, ex
 )
 def test_clauses_specifiers_and_frequencies(rules_nlp, text: str, label: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("Examination showed decreased lumbar range of motion.", "DIAGNOSIS", ["decreased lumbar range of motion"]),
+        ("He has weakness with overhead reaching.", "DIAGNOSIS", ["weakness with overhead reaching"]),
+        # a condition naming the injection it is for is part of the service's name
+        ("She had a trigger finger injection.", "DIAGNOSIS", []),
+        ("She had a trigger finger injection.", "TREATMENT", ["trigger finger injection"]),
+        (
+            "Percocet 5/325 mg every 4-6 hours as needed #90 was requested.",
+            "TREATMENT",
+            ["Percocet 5/325 mg every 4-6 hours as needed #90"],
+        ),
+        ("Short-acting opioids are an option for acute postoperative pain.", "TREATMENT", ["Short-acting opioids"]),
+        (
+            "She was admitted to a functional restoration program for 160 hours.",
+            "TREATMENT",
+            ["functional restoration program for 160 hours"],
+        ),
+    ],
+)
+def test_findings_with_activities_and_service_tails(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
