@@ -228,6 +228,40 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "There is a mobile dorsal ganglion cyst and a soft mass on the dorsum of the wrist.",
             ["mobile dorsal ganglion cyst", "soft mass on the dorsum of the wrist"],
         ),
+        # words no lexicon lists, known by their endings; words with those endings that name no condition
+        ("He has sarcoidosis and lymphedema of the left arm.", ["sarcoidosis", "lymphedema of the left arm"]),
+        ("She developed osteomyelitis after the fall.", ["osteomyelitis"]),
+        ("The prognosis is guarded; the diagnosis is unchanged.", []),
+        # a list item names a match in full; ICD qualifiers and specifiers stay with their condition
+        (
+            "He was diagnosed with necrotizing fasciitis and gastro-esophageal reflux disease without esophagitis.",
+            ["necrotizing fasciitis", "gastro-esophageal reflux disease without esophagitis"],
+        ),
+        (
+            "He was diagnosed with major depressive disorder, single episode, moderate.",
+            ["major depressive disorder, single episode"],
+        ),
+        ("She has complex regional pain syndrome type I of the hand.", ["complex regional pain syndrome type I"]),
+        # a name's possessive is part of the condition's name; the patient's is not
+        ("On exam he has Kienbock's disease.", ["Kienbock's disease"]),
+        ("The patient's fracture has healed.", ["fracture"]),
+        ("He has a positive O'Brien's test.", ["positive O'Brien's test"]),
+        # bones, organs, motions, spinal regions and sites after "around"
+        ("He has a comminuted calcaneus fracture.", ["comminuted calcaneus fracture"]),
+        ("He has a history of kidney disease.", ["kidney disease"]),
+        ("There is plantar flexion weakness.", ["plantar flexion weakness"]),
+        ("He has chronic cervical and lumbar pain.", ["chronic cervical and lumbar pain"]),
+        ("X-rays show lucency around the pedicle screws.", ["lucency around the pedicle screws"]),
+        ("She reported radiating pain to the right thumb.", ["radiating pain to the right thumb"]),
+        # bare pain or weakness is a finding with what provokes it; pain with a site is named by its site
+        ("Examination showed pain with facet loading.", ["pain with facet loading"]),
+        ("She has intermittent groin pain with prolonged standing.", ["intermittent groin pain"]),
+        ("He has weakness with overhead reaching.", ["weakness with overhead reaching"]),
+        ("Examination showed decreased lumbar range of motion.", ["decreased lumbar range of motion"]),
+        # an ordinal is no part of a condition; a condition word naming a measure or a service is no mention
+        ("He had a second dislocation in May.", ["dislocation"]),
+        ("The apnea-hypopnea index was 32.", []),
+        ("She had a trigger finger injection.", []),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -296,6 +330,33 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["Bankart repair of the left shoulder", "cold therapy unit", "sling"],
         ),
         ("He was tapered to 90 morphine milligram equivalents per day.", []),
+        # words no lexicon lists, known by their endings; words with those endings that name no procedure
+        ("He had a trapeziectomy and arthrocentesis of the knee.", ["trapeziectomy", "arthrocentesis of the knee"]),
+        ("Her weight is 70 kilograms; a diagram of the study program is attached.", []),
+        ("He reports post-thoracotomy pain.", []),  # "post-X" is the time after a procedure
+        # counts, frequencies and durations belong to the service; ordinals do not
+        ("Request for aquatic therapy for 6 visits.", ["aquatic therapy for 6 visits"]),
+        ("She had a series of three stellate ganglion blocks.", ["series of three stellate ganglion blocks"]),
+        (
+            "She takes diclofenac 75 mg twice a day and bupropion XL 150 mg.",
+            ["diclofenac 75 mg twice a day", "bupropion XL 150 mg"],
+        ),
+        (
+            "Percocet 5/325 mg every 4-6 hours as needed #90 was requested.",
+            ["Percocet 5/325 mg every 4-6 hours as needed #90"],
+        ),
+        (
+            "She was admitted to a functional restoration program for 160 hours.",
+            ["functional restoration program for 160 hours"],
+        ),
+        ("Her first injection gave relief.", ["injection"]),
+        # two drugs written with a slash are one combination product
+        ("She takes hydrocodone/acetaminophen 10/325 mg daily.", ["hydrocodone/acetaminophen 10/325 mg daily"]),
+        ("He takes Norco and acetaminophen.", ["Norco", "acetaminophen"]),
+        ("He takes a buprenorphine transdermal patch.", ["buprenorphine transdermal patch"]),
+        ("She used a night-time elbow pad.", ["night-time elbow pad"]),
+        ("Short-acting opioids are an option for acute postoperative pain.", ["Short-acting opioids"]),
+        ("She had a trigger finger injection.", ["trigger finger injection"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -466,6 +527,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "IMR ISSUES, DECISIONS AND RATIONALES\nSurgery is recommended for lumbar stenosis.",
             ["lumbar stenosis"],
         ),
+        # "are an option", a guideline's clause before ", and she ...", "MR" and "on examination"
+        ("Rigid orthotics are an option for plantar fasciitis and metatarsalgia.", []),
+        ("The guidelines allow 9-10 visits for myalgia and myositis, and she has had 12.", []),
+        ("MR arthrography is recommended to detect labral tears when surgery is considered.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
@@ -497,157 +562,3 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
     assert is_occupation("massage\n\ntherapist", "Massage therapist")
     assert not is_occupation("massage therapy", "massage therapist")
     assert not is_occupation("massage therapist", None)
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "expected"),
-    [
-        # condition and procedure words the lexicons do not list are known by their endings
-        (
-            "He has sarcoidosis and lymphedema of the left arm.",
-            "DIAGNOSIS",
-            ["sarcoidosis", "lymphedema of the left arm"],
-        ),
-        ("She developed osteomyelitis after the fall.", "DIAGNOSIS", ["osteomyelitis"]),
-        (
-            "He had a trapeziectomy and arthrocentesis of the knee.",
-            "TREATMENT",
-            ["trapeziectomy", "arthrocentesis of the knee"],
-        ),
-        # words with those endings that name no condition or procedure
-        ("The prognosis is guarded; the diagnosis is unchanged.", "DIAGNOSIS", []),
-        ("Her weight is 70 kilograms; a diagram of the study program is attached.", "TREATMENT", []),
-        # "post-X" is the time after a procedure, not the procedure
-        ("He reports post-thoracotomy pain.", "TREATMENT", []),
-    ],
-)
-def test_condition_and_procedure_word_endings(rules_nlp, text: str, label: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, label) == expected
-
-
-def test_a_listed_condition_is_named_in_full(rules_nlp) -> None:
-    text = "He was diagnosed with necrotizing fasciitis and gastro-esophageal reflux disease without esophagitis."
-    assert mentions(rules_nlp, text, "DIAGNOSIS") == [
-        "necrotizing fasciitis",
-        "gastro-esophageal reflux disease without esophagitis",
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a name's possessive is part of the condition's name; the patient's is not
-        ("On exam he has Kienbock's disease.", ["Kienbock's disease"]),
-        ("The patient's fracture has healed.", ["fracture"]),
-        # a bone or organ before a condition is its site
-        ("He has a comminuted calcaneus fracture.", ["comminuted calcaneus fracture"]),
-        ("He has a history of kidney disease.", ["kidney disease"]),
-    ],
-)
-def test_names_and_sites_before_a_condition(rules_nlp, text: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
-
-
-def test_a_count_of_visits_after_for_belongs_to_the_therapy(rules_nlp) -> None:
-    assert mentions(rules_nlp, "Request for aquatic therapy for 6 visits.", "TREATMENT") == [
-        "aquatic therapy for 6 visits"
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "expected"),
-    [
-        (
-            "She has complex regional pain syndrome type I of the hand.",
-            "DIAGNOSIS",
-            ["complex regional pain syndrome type I"],
-        ),
-        ("X-rays show lucency around the pedicle screws.", "DIAGNOSIS", ["lucency around the pedicle screws"]),
-        (
-            "She had a series of three stellate ganglion blocks.",
-            "TREATMENT",
-            ["series of three stellate ganglion blocks"],
-        ),
-        # two drugs written with a slash are one combination product
-        (
-            "She takes hydrocodone/acetaminophen 10/325 mg daily.",
-            "TREATMENT",
-            ["hydrocodone/acetaminophen 10/325 mg daily"],
-        ),
-        ("He takes Norco and acetaminophen.", "TREATMENT", ["Norco", "acetaminophen"]),
-        ("He takes a buprenorphine transdermal patch.", "TREATMENT", ["buprenorphine transdermal patch"]),
-        ("She used a night-time elbow pad.", "TREATMENT", ["night-time elbow pad"]),
-        # a condition word naming a measure is not a mention
-        ("The apnea-hypopnea index was 32.", "DIAGNOSIS", []),
-        ("There is plantar flexion weakness.", "DIAGNOSIS", ["plantar flexion weakness"]),
-        # "are an option" states a guideline's criterion
-        ("Rigid orthotics are an option for plantar fasciitis and metatarsalgia.", "DIAGNOSIS", []),
-    ],
-)
-def test_types_series_combinations_and_options(rules_nlp, text: str, label: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, label) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # bare pain is a finding with the maneuver that provokes it; pain with a site is named by its site
-        ("Examination showed pain with facet loading.", ["pain with facet loading"]),
-        ("She has intermittent groin pain with prolonged standing.", ["intermittent groin pain"]),
-        ("She reported radiating pain to the right thumb.", ["radiating pain to the right thumb"]),
-        ("He had a second dislocation in May.", ["dislocation"]),
-        ("He has a positive O'Brien's test.", ["positive O'Brien's test"]),
-        # "MR" (magnetic resonance) and "on examination" do not tie a guideline statement to the patient
-        ("MR arthrography is recommended to detect labral tears when surgery is considered.", []),
-    ],
-)
-def test_pain_findings_ordinals_and_guideline_sentences(rules_nlp, text: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "expected"),
-    [
-        # a guideline's clause keeps its criteria even when the sentence goes on about the patient
-        ("The guidelines allow 9-10 visits for myalgia and myositis, and she has had 12.", "DIAGNOSIS", []),
-        (
-            "He was diagnosed with major depressive disorder, single episode, moderate.",
-            "DIAGNOSIS",
-            ["major depressive disorder, single episode"],
-        ),
-        ("He has chronic cervical and lumbar pain.", "DIAGNOSIS", ["chronic cervical and lumbar pain"]),
-        (
-            "She takes diclofenac 75 mg twice a day and bupropion XL 150 mg.",
-            "TREATMENT",
-            ["diclofenac 75 mg twice a day", "bupropion XL 150 mg"],
-        ),
-        ("Her first injection gave relief.", "TREATMENT", ["injection"]),
-    ],
-)
-def test_clauses_specifiers_and_frequencies(rules_nlp, text: str, label: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, label) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "label", "expected"),
-    [
-        ("Examination showed decreased lumbar range of motion.", "DIAGNOSIS", ["decreased lumbar range of motion"]),
-        ("He has weakness with overhead reaching.", "DIAGNOSIS", ["weakness with overhead reaching"]),
-        # a condition naming the injection it is for is part of the service's name
-        ("She had a trigger finger injection.", "DIAGNOSIS", []),
-        ("She had a trigger finger injection.", "TREATMENT", ["trigger finger injection"]),
-        (
-            "Percocet 5/325 mg every 4-6 hours as needed #90 was requested.",
-            "TREATMENT",
-            ["Percocet 5/325 mg every 4-6 hours as needed #90"],
-        ),
-        ("Short-acting opioids are an option for acute postoperative pain.", "TREATMENT", ["Short-acting opioids"]),
-        (
-            "She was admitted to a functional restoration program for 160 hours.",
-            "TREATMENT",
-            ["functional restoration program for 160 hours"],
-        ),
-    ],
-)
-def test_findings_with_activities_and_service_tails(rules_nlp, text: str, label: str, expected: list[str]) -> None:
-    assert mentions(rules_nlp, text, label) == expected
