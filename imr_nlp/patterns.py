@@ -850,13 +850,10 @@ def _after_post(span: Span) -> bool:
 def _names_in_full(item: Span, span: Span) -> bool:
     """Whether a diagnosis list item is `span`'s DIAGNOSIS with more words of its name before it:
     same last word, the words before it lower-case words ("necrotizing fasciitis")."""
+    if span.label_ != "DIAGNOSIS" or item.end != span.end or item.start >= span.start:
+        return False
     before = item.doc[item.start : span.start]
-    return (
-        span.label_ == "DIAGNOSIS"
-        and item.end == span.end
-        and item.start < span.start
-        and all(t.is_space or t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
-    )
+    return all(t.is_space or t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
 
 
 @registry.misc("imr_nlp.longest_per_label_filter.v1")
