@@ -269,9 +269,12 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
-            elif not unknown and not _names_a_digit(prev):
+            elif not unknown and not _names_a_digit(prev) and prev not in words:
                 break
-            # else adjectives before a shared region: "in the ring and little fingers"
+            # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
+            # and lumbar paraspinal muscles"
+        elif tok.lower_ == "on" and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
+            pass  # "anterolisthesis of L4 on L5"
         elif tok.lower_ in words or _names_a_digit(tok.lower_):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
@@ -397,6 +400,7 @@ def _hyphenated(doc: Doc, i: int) -> bool:
 
 
 _GENERIC_SERVICES = frozenset({"therapy", "program", "training"})
+_PREPOSITIONS = frozenset("despite after before during without with via per than until since".split())
 
 
 def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
@@ -410,6 +414,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         and tok.is_alpha
         and tok.is_lower
         and not tok.is_stop
+        and tok.lower_ not in _PREPOSITIONS
         and not tok.lower_.endswith(("ed", "ly", "ing"))
         and tok.lower_ not in _NOT_DESCRIPTIVE
     )
@@ -417,7 +422,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
 
 _DIRECTIONS = frozenset(
     "left right medial lateral anterior posterior upper lower inner outer dorsal volar radial ulnar proximal "
-    "distal".split()
+    "distal central low mid".split()  # "central and lateral recess stenosis", "neck and low back pain"
 )
 _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
 _ORDINALS = frozenset("first second third fourth fifth".split())
@@ -565,7 +570,7 @@ _ICD_HEADS = frozenset(
 )
 _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
-    "ointment drops".split()
+    "ointment drops scan scans".split()
 )
 _PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -709,7 +714,8 @@ _GUIDELINE_CUE = re.compile(
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+treatment|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
-    r"|may\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate))"
+    r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
+    r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
@@ -769,11 +775,12 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
     DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
-    Dropped: a bound lexicon term ("~pain") that gained no modifier or site, a word heading a
-    list ("Medications include"), a condition word that modifies a service ("pain management"),
-    a treatment inside a diagnosis name ("failed back surgery syndrome"), a diagnosis inside a
-    treatment's ("Beck Depression Inventory"), a procedure written "post-X" ("post-thoracotomy
-    pain") and "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
+    Dropped: a bound lexicon term ("~pain") that gained no modifier or site (a count is neither:
+    "walks one block"), a word heading a list ("Medications include"), a condition word that
+    modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
+    surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
+    test ("negative Tinel's sign"), a procedure written "post-X" ("post-thoracotomy pain") and
+    "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
     standing" is "groin pain"). Procedures joined by "with", and drugs joined by "/", are one
     TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where
     no lexicon or pattern match overlaps them, and replace a match they name in full
@@ -790,11 +797,12 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     spans = [
         g
         for s, g in grown
-        if (g is not s or BOUND not in s.id_)
+        if (BOUND not in s.id_ or _grew_beyond_counts(s, g))
         and not is_list_header(g)
         and not modifies_next_noun(g)
         and not (g.label_ == "TREATMENT" and _after_post(s))
         and not (s.id_ == _PAIN_WITH and g.start < s.start)  # "groin pain with prolonged standing": "groin pain"
+        and not (g.label_ == "DIAGNOSIS" and _negative_result(g))
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -839,6 +847,19 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
 # site is named by its site ("groin pain"), and the maneuver stays outside.
 _PAIN_WITH = "finding:pain-with-maneuver"
+
+
+def _grew_beyond_counts(span: Span, grown: Span) -> bool:
+    """Whether `grown` adds a word other than a count to `span` ("cervical" + "block", not "one
+    block" of walking)."""
+    added = [*grown.doc[grown.start : span.start], *grown.doc[span.end : grown.end]]
+    return any(not t.is_space and t.lower_ not in _COUNTS and not t.like_num for t in added)
+
+
+def _negative_result(span: Span) -> bool:
+    """Whether a finding is written as a negative test ("a negative Tinel's sign at the elbow"): no
+    finding of the patient's (negated conditions, "no fracture", stay mentions)."""
+    return (i := _previous_word(span.doc, span.start)) >= 0 and span.doc[i].lower_ == "negative"
 
 
 def _after_post(span: Span) -> bool:

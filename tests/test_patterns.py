@@ -262,6 +262,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He had a second dislocation in May.", ["dislocation"]),
         ("The apnea-hypopnea index was 32.", []),
         ("She had a trigger finger injection.", []),
+        # coordinated sites and kinds share the head; muscles are sites; a negative test is no finding
+        ("He has neck and low back pain.", ["neck and low back pain"]),
+        ("MRI showed central and lateral recess stenosis.", ["central and lateral recess stenosis"]),
+        (
+            "There was spasm of the cervical and lumbar paraspinal muscles.",
+            ["spasm of the cervical and lumbar paraspinal muscles"],
+        ),
+        ("He has weakness of the left extensor hallucis longus.", ["weakness of the left extensor hallucis longus"]),
+        ("It showed grade 1 anterolisthesis of L4 on L5.", ["grade 1 anterolisthesis of L4 on L5"]),
+        ("Radiographs showed marginal osteophytes.", ["marginal osteophytes"]),
+        ("He had a negative Tinel's sign at the elbow.", []),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -357,6 +368,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She used a night-time elbow pad.", ["night-time elbow pad"]),
         ("Short-acting opioids are an option for acute postoperative pain.", ["Short-acting opioids"]),
         ("She had a trigger finger injection.", ["trigger finger injection"]),
+        # a count alone does not make a bound term a mention; "despite" does not name a kind of therapy
+        ("He can walk only one block.", []),
+        ("She has symptoms despite therapy.", ["therapy"]),
+        ("Cervical and lumbar MRI scans were normal.", ["Cervical and lumbar MRI scans"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -531,6 +546,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Rigid orthotics are an option for plantar fasciitis and metatarsalgia.", []),
         ("The guidelines allow 9-10 visits for myalgia and myositis, and she has had 12.", []),
         ("MR arthrography is recommended to detect labral tears when surgery is considered.", []),
+        ("A brace can be used for patellar instability or an anterior cruciate ligament tear.", []),
+        ("A brace is of no proven benefit for osteoarthritis.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
