@@ -25,7 +25,7 @@ from itertools import product
 from typing import Any
 
 import spacy
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from imr_nlp.corpus import MODEL_LABELS
@@ -219,6 +219,17 @@ def _next_word(doc: Doc, i: int) -> int:
     return i
 
 
+# Words that end a named structure after a region ("triangular fibrocartilage complex") and are
+# no site by themselves ("complex regional pain syndrome").
+_STRUCTURE_ENDS = frozenset({"complex"})
+
+
+def _word(tok: Token) -> str:
+    """A token's lower-case word; for a word PDF extraction split by a hyphen at a line end
+    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular")."""
+    return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
+
+
 def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
     "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
@@ -253,9 +264,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     prev, after_place = "", False
     while i < len(doc):
         tok = doc[i]
-        if is_level(doc, i) or tok.lower_ in places:
+        low = _word(tok)
+        if is_level(doc, i) or low in places or (after_place and low in _STRUCTURE_ENDS):
             new_end, unknown, after_place = i + 1, 0, True
-            prev = tok.lower_
+            prev = low
             i = _next_word(doc, i + 1)
             continue
         if (tok.lower_ in ("of", "at") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
@@ -275,24 +287,24 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             # and lumbar paraspinal muscles"
         elif tok.lower_ == "on" and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
             pass  # "anterolisthesis of L4 on L5"
-        elif tok.lower_ in words or _names_a_digit(tok.lower_):
+        elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
             pass  # "over the ... ligament and the peroneal tendons"
         elif (
-            tok.is_alpha
+            low.isalpha()
             and tok.is_lower
             and unknown < 2
             and before_and is None
             and not after_place  # "radiographs of the pelvis showed ...": a verb, not another site
-            and tok.lower_ not in _NOT_SITE_WORDS[label]
+            and low not in _NOT_SITE_WORDS[label]
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         else:
             if before_and is not None and tok.is_alpha and _is_condition_head(tok.lower_):
                 new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
             break
-        prev = tok.lower_
+        prev = low
         i = _next_word(doc, i + 1)
     if new_end > end and (j := _next_word(doc, new_end)) < len(doc) and _is_condition_head(doc[j].lower_):
         return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
@@ -314,7 +326,7 @@ _QUANTITY_TAIL = re.compile(
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
-    r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
+    r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
@@ -384,7 +396,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting".split()
+    "time contrast acting bearing".split()
 )
 
 
@@ -609,7 +621,7 @@ def _slash_joined(prev: Span, span: Span) -> bool:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation repair repairs retraining excision index injection injections".split()
+    "generator center unit evaluation repair repairs retraining excision index injection injections prophylaxis".split()
 )
 
 
@@ -717,7 +729,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

@@ -273,6 +273,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("It showed grade 1 anterolisthesis of L4 on L5.", ["grade 1 anterolisthesis of L4 on L5"]),
         ("Radiographs showed marginal osteophytes.", ["marginal osteophytes"]),
         ("He had a negative Tinel's sign at the elbow.", []),
+        ("There was tenderness at the ulnar fovea.", ["tenderness at the ulnar fovea"]),
+        ("She has weakness with twisting motions.", ["weakness with twisting motions"]),
+        # a word split by a hyphen at a line end is read whole; "complex" ends a structure, not a site
+        (
+            "It showed a central perforation of the tri-\nangular fibrocartilage complex.",
+            ["central perforation of the tri-\nangular fibrocartilage complex"],
+        ),
+        (
+            "He has adhesive capsulitis of the shoulder and complex regional pain syndrome.",
+            ["adhesive capsulitis of the shoulder", "complex regional pain syndrome"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -372,6 +383,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("He can walk only one block.", []),
         ("She has symptoms despite therapy.", ["therapy"]),
         ("Cervical and lumbar MRI scans were normal.", ["Cervical and lumbar MRI scans"]),
+        ("She uses a Butrans 10 mcg patch weekly.", ["Butrans 10 mcg patch weekly"]),
+        ("Weight-bearing x-rays were taken.", ["Weight-bearing x-rays"]),
+        ("He is given Lovenox for deep vein thrombosis prophylaxis.", ["Lovenox", "deep vein thrombosis prophylaxis"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -548,6 +562,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("MR arthrography is recommended to detect labral tears when surgery is considered.", []),
         ("A brace can be used for patellar instability or an anterior cruciate ligament tear.", []),
         ("A brace is of no proven benefit for osteoarthritis.", []),
+        ("Failed back surgery syndrome is an indication.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
