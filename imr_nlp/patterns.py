@@ -560,6 +560,11 @@ def with_modifiers(span: Span) -> Span:
     ):
         if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
             end = max(end, grown.end)  # "cervical spondylosis without myelopathy"
+    while span.label_ == "DIAGNOSIS" and end < len(doc) and (m := _ICD_SITE.match(doc[end : end + 8].text)):
+        grown = doc.char_span(doc[start].idx, doc[end].idx + m.end(), alignment_mode="contract")
+        if grown is None or grown.end <= end:
+            break
+        end = grown.end  # "Radiculopathy, lumbar region", "... of lumbar spine, initial encounter"
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
         _, b = _quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
@@ -574,6 +579,13 @@ _ICD_QUALIFIER = re.compile(
     r"|[a-z]{3,}(?:itis|opathy))"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
     r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b",  # "major depressive disorder, single episode" (note 11)
+    re.IGNORECASE,
+)
+# ICD-10 names written with the site or encounter last ("Radiculopathy, lumbar region", "Sprain of
+# ligaments of lumbar spine, initial encounter").
+_ICD_SITE = re.compile(
+    r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
+    r"\s{1,4}region|(?:initial|subsequent)\s{1,4}encounter)\b",
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(

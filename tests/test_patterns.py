@@ -274,6 +274,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("Radiographs showed marginal osteophytes.", ["marginal osteophytes"]),
         ("He had a negative Tinel's sign at the elbow.", []),
         ("There was tenderness at the ulnar fovea.", ["tenderness at the ulnar fovea"]),
+        # an ICD-10 name with its site or encounter last
+        ("He has spinal stenosis, lumbar region.", ["spinal stenosis, lumbar region"]),
+        (
+            "Sprain of ligaments of lumbar spine, initial encounter.",
+            ["Sprain of ligaments of lumbar spine, initial encounter"],
+        ),
         ("She has weakness with twisting motions.", ["weakness with twisting motions"]),
         # a word split by a hyphen at a line end is read whole; "complex" ends a structure, not a site
         (
