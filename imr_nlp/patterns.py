@@ -183,8 +183,8 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around"}),
-    "TREATMENT": frozenset({"of", "at", "to", "into", "for"}),
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "to"}),  # "injury to the neck"
+    "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
@@ -565,6 +565,8 @@ def with_modifiers(span: Span) -> Span:
         if grown is None or grown.end <= end:
             break
         end = grown.end  # "Radiculopathy, lumbar region", "... of lumbar spine, initial encounter"
+    if span.label_ == "DIAGNOSIS" and doc[end - 1].lower_ in _MOTIONS:
+        end = _motions_end(doc, end)  # "limited flexion and internal rotation": one finding
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
         _, b = _quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
@@ -581,11 +583,35 @@ _ICD_QUALIFIER = re.compile(
     r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b",  # "major depressive disorder, single episode" (note 11)
     re.IGNORECASE,
 )
+_MOTIONS = frozenset(
+    "flexion extension rotation abduction adduction dorsiflexion plantarflexion supination pronation inversion "
+    "eversion".split()
+)
+_MOTION_KINDS = frozenset("internal external lateral radial ulnar plantar left right".split())
+
+
+def _motions_end(doc: Doc, end: int) -> int:
+    """Where a finding ending in a motion ends once motions coordinated after it are included
+    ("limited flexion and internal rotation", "decreased flexion, extension and rotation")."""
+    i = _next_word(doc, end)
+    while i < len(doc) and doc[i].lower_ in ("and", ",", "or"):
+        j = _next_word(doc, i + 1)
+        while j < len(doc) and doc[j].lower_ in _MOTION_KINDS:
+            j = _next_word(doc, j + 1)
+        if j >= len(doc) or doc[j].lower_ not in _MOTIONS:
+            break
+        end = j + 1
+        i = _next_word(doc, end)
+    return end
+
+
 # ICD-10 names written with the site or encounter last ("Radiculopathy, lumbar region", "Sprain of
-# ligaments of lumbar spine, initial encounter").
+# ligaments of lumbar spine, initial encounter", "TFCC tear, right wrist.").
 _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
-    r"\s{1,4}region|(?:initial|subsequent)\s{1,4}encounter)\b",
+    r"\s{1,4}region|(?:initial|subsequent)\s{1,4}encounter"
+    r"|(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
+    r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)(?=\s{0,4}[,.;]))\b",
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(
@@ -603,8 +629,8 @@ _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "
 def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
     with subacromial decompression" is one operation (ANNOTATION.md: a shared head stays
-    together when splitting would change the meaning). Two drugs written "X/Y" are one
-    combination product ("hydrocodone/acetaminophen 10/325 mg")."""
+    together when splitting would change the meaning), and so is an injection "of" its drug. Two
+    drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         prev = out[-1] if out else None
@@ -614,6 +640,12 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
         if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _PROCEDURE_END.search(prev[-1].text):
             between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
             if len(between) == 1 and between[0].lower_ == "with":
+                out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
+                continue
+        injection = prev is not None and prev[-1].lower_ in ("injection", "injections")
+        if injection and prev.label_ == span.label_ == "TREATMENT":
+            between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
+            if len(between) == 1 and between[0].lower_ == "of":  # "Injection of corticosteroids into ..."
                 out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
                 continue
         out.append(span)
@@ -666,7 +698,8 @@ def is_list_header(span: Span) -> bool:
 
 
 _DIAGNOSIS_LIST = re.compile(
-    r"\b(?:diagnos(?:es|is)\s+(?:include[sd]?|including|are|were|of|have\s+included)|diagnosed\s+(?:with|as\s+having)"
+    r"\b(?<!requires\sa\s)(?<!require\sa\s)"  # "Neurotomy requires a diagnosis of ...": a criterion, not a list
+    r"(?:diagnos(?:es|is)\s+(?:include[sd]?|including|are|were|of|have\s+included)|diagnosed\s+(?:with|as\s+having)"
     r"|carries\s+(?:the\s+)?diagnos[ie]s\s+of)\s*:?\s*(?P<list>[^.;:]{3,300}?)(?=\.(?:\s|$)|;|$)",
     re.IGNORECASE,
 )
@@ -741,7 +774,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

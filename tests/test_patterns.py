@@ -274,7 +274,15 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("Radiographs showed marginal osteophytes.", ["marginal osteophytes"]),
         ("He had a negative Tinel's sign at the elbow.", []),
         ("There was tenderness at the ulnar fovea.", ["tenderness at the ulnar fovea"]),
+        ("He reported injury to the neck and both wrists.", ["injury to the neck and both wrists"]),
+        ("He has limited flexion and internal rotation.", ["limited flexion and internal rotation"]),
+        (
+            "She has positive Phalen's and Tinel's signs at both wrists.",
+            ["positive Phalen's and Tinel's signs at both wrists"],
+        ),
+        ("He has a catching sensation and no chondral loss.", ["catching sensation", "chondral loss"]),
         # an ICD-10 name with its site or encounter last
+        ("The assessment is TFCC tear, right wrist.", ["TFCC tear, right wrist"]),
         ("He has spinal stenosis, lumbar region.", ["spinal stenosis, lumbar region"]),
         (
             "Sprain of ligaments of lumbar spine, initial encounter.",
@@ -391,6 +399,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Cervical and lumbar MRI scans were normal.", ["Cervical and lumbar MRI scans"]),
         ("She uses a Butrans 10 mcg patch weekly.", ["Butrans 10 mcg patch weekly"]),
         ("Weight-bearing x-rays were taken.", ["Weight-bearing x-rays"]),
+        ("A lidocaine injection around the plate helped.", ["lidocaine injection around the plate"]),
+        (
+            "Injection of corticosteroids into the first dorsal compartment helped.",
+            ["Injection of corticosteroids into the first dorsal compartment"],
+        ),
         ("He is given Lovenox for deep vein thrombosis prophylaxis.", ["Lovenox", "deep vein thrombosis prophylaxis"]),
     ],
 )
@@ -569,6 +582,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("A brace can be used for patellar instability or an anterior cruciate ligament tear.", []),
         ("A brace is of no proven benefit for osteoarthritis.", []),
         ("Failed back surgery syndrome is an indication.", []),
+        ("Neurotomy requires a diagnosis of facet joint pain by a medial branch block.", []),
+        ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
