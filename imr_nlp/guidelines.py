@@ -33,7 +33,7 @@ _BOUNDARY = (
 )
 _TRAILER = re.compile(
     r"(?:,?\s*(?:which|that)\s*(?:is|are|was|were)\s*(?:a\s*)?part\s*of\s*(?:the\s*)?MTUS.*"
-    r"|,?\s*(?:to\s*be\s*|as\s*)?(?:relevant|appropriate|applicable)\b.*"
+    r"|,?\s*(?:to\s*be\s*|as\s*)?(?:relevant|appropriate|applicable)\b(?!\s*use\b).*"  # not "Appropriate use of ..."
     r"|[\s,;:.]+)$",
     re.IGNORECASE | re.DOTALL,
 )

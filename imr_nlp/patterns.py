@@ -183,7 +183,7 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "to"}),  # "injury to the neck"
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "across", "to"}),  # "injury to the neck"
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -324,6 +324,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
+    rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
@@ -396,7 +397,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing".split()
+    "time contrast acting bearing dose wheeled".split()
 )
 
 
@@ -622,7 +623,9 @@ _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
     "ointment drops scan scans".split()
 )
-_PROCEDURE_END = re.compile(r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair)$", re.IGNORECASE)
+_PROCEDURE_END = re.compile(
+    r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction)$", re.IGNORECASE
+)
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
 
 
@@ -784,6 +787,8 @@ _PATIENT_CUE = re.compile(
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)examination|exam)\b",
     re.IGNORECASE,
 )
+# "a young, active patient": any patient, not this one
+_ANY_PATIENT = re.compile(r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b", re.IGNORECASE)
 # a sentence, or its second clause with a subject of its own ("..., and she has had 12")
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
 
@@ -798,7 +803,7 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
         if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
             continue  # "Dr.", "e.g.": the sentence goes on
         sentence = view_text[start:end]
-        if _GUIDELINE_CUE.search(sentence) and not _PATIENT_CUE.search(sentence):
+        if _GUIDELINE_CUE.search(sentence) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", sentence)):
             out.append((start, end))
         start = end
     return out

@@ -75,6 +75,9 @@ def test_split_keeps_numbered_sections_and_drops_trailers_and_prose():
     ]
     sec = "MTUS Chronic Pain Treatment Guidelines 9792.24.1. Acupuncture Medical Treatment Guideline, pages 8-9"
     assert [sec[a:b] for a, b in split_citations(sec)] == [sec]
+    # "Appropriate use of ..." is a section title, not the trailer "relevant and appropriate for ..."
+    asge = "Non-MTUS Citation American Society for Gastrointestinal Endoscopy, Appropriate use of GI endoscopy"
+    assert [asge[a:b] for a, b in split_citations(asge + ", relevant and appropriate for the employee")] == [asge]
 
 
 def test_citation_section():

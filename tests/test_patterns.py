@@ -275,6 +275,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He had a negative Tinel's sign at the elbow.", []),
         ("There was tenderness at the ulnar fovea.", ["tenderness at the ulnar fovea"]),
         ("He reported injury to the neck and both wrists.", ["injury to the neck and both wrists"]),
+        (
+            "She has aching pain across the trapezius and shoulder blades.",
+            ["aching pain across the trapezius and shoulder blades"],
+        ),
         ("He has limited flexion and internal rotation.", ["limited flexion and internal rotation"]),
         (
             "She has positive Phalen's and Tinel's signs at both wrists.",
@@ -400,6 +404,13 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She uses a Butrans 10 mcg patch weekly.", ["Butrans 10 mcg patch weekly"]),
         ("Weight-bearing x-rays were taken.", ["Weight-bearing x-rays"]),
         ("A lidocaine injection around the plate helped.", ["lidocaine injection around the plate"]),
+        ("Low-dose doxepin helped her sleep.", ["Low-dose doxepin"]),
+        ("She walks with a four-wheeled walker.", ["four-wheeled walker"]),
+        (
+            "He needs a home health aide 4 hours a day five days a week.",
+            ["home health aide 4 hours a day five days a week"],
+        ),
+        ("ACL reconstruction with hamstring autograft is planned.", ["ACL reconstruction with hamstring autograft"]),
         (
             "Injection of corticosteroids into the first dorsal compartment helped.",
             ["Injection of corticosteroids into the first dorsal compartment"],
@@ -583,6 +594,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("A brace is of no proven benefit for osteoarthritis.", []),
         ("Failed back surgery syndrome is an indication.", []),
         ("Neurotomy requires a diagnosis of facet joint pain by a medial branch block.", []),
+        ("Reconstruction is indicated for a young, active patient with a complete tear.", []),
         ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
     ],
 )
