@@ -96,9 +96,9 @@ _OCCUPATION = [
         re.IGNORECASE,
     ),
     # "a 61-year-old female machine operator who/was ...", "this 47-year-old former bus driver injured ...",
-    # "this 39 year old female warehouse picker fell ..."
+    # "this 39 year old female warehouse picker fell ...", "a 47 y/o male landscaper injured ..."
     re.compile(
-        r"\b\d{1,3}\s*-?\s*years?\s*-?\s*old\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
+        r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
         r"(?:(?:male|female|man|woman|gentleman|lady)\s+)?"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"

@@ -224,6 +224,18 @@ def _next_word(doc: Doc, i: int) -> int:
 _STRUCTURE_ENDS = frozenset({"complex"})
 
 
+def _spine_abbreviation(doc: Doc, i: int) -> bool:
+    """Whether tokens i..i+2 write a spinal region short ("L-spine", "C-spine", "LS-spine")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].text.upper() in ("C", "T", "L", "LS")
+        and doc[i + 1].text == "-"
+        and doc[i + 2].lower_ == "spine"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+    )
+
+
 def _word(tok: Token) -> str:
     """A token's lower-case word; for a word PDF extraction split by a hyphen at a line end
     ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular")."""
@@ -269,6 +281,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place = i + 1, 0, True
             prev = low
             i = _next_word(doc, i + 1)
+            continue
+        if _spine_abbreviation(doc, i):  # "MRI of the L-spine"
+            new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
+            i = _next_word(doc, i + 3)
             continue
         if (tok.lower_ in ("of", "at") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
             # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot"
@@ -414,6 +430,9 @@ def _hyphenated(doc: Doc, i: int) -> bool:
 
 _GENERIC_SERVICES = frozenset({"therapy", "program", "training"})
 _PREPOSITIONS = frozenset("despite after before during without with via per than until since".split())
+_VERBS = frozenset(
+    "start starts began begin begins continue continues complete attend resume finish try need needs".split()
+)
 
 
 def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
@@ -428,6 +447,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         and tok.is_lower
         and not tok.is_stop
         and tok.lower_ not in _PREPOSITIONS
+        and tok.lower_ not in _VERBS
         and not tok.lower_.endswith(("ed", "ly", "ing"))
         and tok.lower_ not in _NOT_DESCRIPTIVE
     )
@@ -504,6 +524,10 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
+        j = _previous_word(doc, i)
+        if span.label_ == "TREATMENT" and tok.lower_ in _MORE and j >= 0 and doc[j].lower_ in _COUNTS:
+            start, i = j, j - 1  # "three more left stellate ganglion blocks"
+            continue
         if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
             first = doc[start].lower_
             sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
@@ -553,7 +577,7 @@ def with_modifiers(span: Span) -> Span:
         and (j := _next_word(doc, i + 1)) < len(doc)
         and doc[j].text in _GRADES
     ):
-        end = j + 1  # "complex regional pain syndrome type I", "diabetes mellitus type 2"
+        end = site_end(doc, j + 1, span.label_)  # "complex regional pain syndrome type I (of the left arm)"
     if (
         span.label_ == "DIAGNOSIS"
         and (doc[end - 1].lower_ in _ICD_HEADS or doc[span.end - 1].lower_ in _ICD_HEADS)
@@ -581,7 +605,8 @@ _ICD_QUALIFIER = re.compile(
     r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction"
     r"|[a-z]{3,}(?:itis|opathy))"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
-    r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b",  # "major depressive disorder, single episode" (note 11)
+    r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b"  # "major depressive disorder, single episode" (note 11)
+    r"|,\s{0,4}(?:chronic|acute|recurrent)\b(?=\s{0,4}(?:[,.;]|and\b))",  # "posttraumatic stress disorder, chronic"
     re.IGNORECASE,
 )
 _MOTIONS = frozenset(
@@ -777,7 +802,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

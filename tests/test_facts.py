@@ -61,6 +61,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("This is a 48 year old right hand dominant male carpenter who developed elbow pain", "carpenter"),
         ("This 42 year old male warehouse order selector felt a pop in his ankle", "warehouse order selector"),
         ("This is a 57-year-old right-handed male school custodian who injured his shoulder", "school custodian"),
+        ("The patient is a 47 y/o male landscaper injured on 04/29/2011 lifting a wheelbarrow.", "landscaper"),
     ],
 )
 def test_occupation(text, occupation):

@@ -241,7 +241,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He was diagnosed with major depressive disorder, single episode, moderate.",
             ["major depressive disorder, single episode"],
         ),
-        ("She has complex regional pain syndrome type I of the hand.", ["complex regional pain syndrome type I"]),
+        (
+            "She has complex regional pain syndrome type I of the hand.",
+            ["complex regional pain syndrome type I of the hand"],
+        ),
         # a name's possessive is part of the condition's name; the patient's is not
         ("On exam he has Kienbock's disease.", ["Kienbock's disease"]),
         ("The patient's fracture has healed.", ["fracture"]),
@@ -280,6 +283,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["aching pain across the trapezius and shoulder blades"],
         ),
         ("He has limited flexion and internal rotation.", ["limited flexion and internal rotation"]),
+        (
+            "Diagnoses are posttraumatic stress disorder, chronic, and major depressive disorder, recurrent.",
+            ["posttraumatic stress disorder, chronic", "major depressive disorder, recurrent"],
+        ),
+        ("CRPS type I of the left upper extremity.", ["CRPS type I of the left upper extremity"]),
+        ("He had a fracture of the fourth metacarpal.", ["fracture of the fourth metacarpal"]),
         (
             "She has positive Phalen's and Tinel's signs at both wrists.",
             ["positive Phalen's and Tinel's signs at both wrists"],
@@ -405,6 +414,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Weight-bearing x-rays were taken.", ["Weight-bearing x-rays"]),
         ("A lidocaine injection around the plate helped.", ["lidocaine injection around the plate"]),
         ("Low-dose doxepin helped her sleep.", ["Low-dose doxepin"]),
+        ("An MRI of the L-spine was done.", ["MRI of the L-spine"]),
+        ("It allowed her to start hand therapy.", ["hand therapy"]),
+        ("He requested three more left stellate ganglion blocks.", ["three more left stellate ganglion blocks"]),
         ("She walks with a four-wheeled walker.", ["four-wheeled walker"]),
         (
             "He needs a home health aide 4 hours a day five days a week.",
@@ -595,6 +607,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Failed back surgery syndrome is an indication.", []),
         ("Neurotomy requires a diagnosis of facet joint pain by a medial branch block.", []),
         ("Reconstruction is indicated for a young, active patient with a complete tear.", []),
+        ("Physical medicine with desensitization is the mainstay of CRPS treatment.", []),
         ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
     ],
 )
