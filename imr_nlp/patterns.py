@@ -176,6 +176,12 @@ def _is_condition_head(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def single_word_drugs() -> frozenset[str]:
+    """The one-word terms of the drug lexicon ("lidocaine", "Norco"), lower-case."""
+    return frozenset(t.lower() for t in lexicon_terms("drugs.txt") if len(t.split()) == 1)
+
+
+@lru_cache(maxsize=1)
 def site_words() -> frozenset[str]:
     """Modifiers and body regions: the words that only say where or which kind."""
     return modifiers() | regions()
@@ -478,6 +484,7 @@ def _is_site(word: str) -> bool:
     return word in _DIRECTIONS or word in regions()
 
 
+_STATISTICS = frozenset("median mean average".split())
 _SPINAL_REGIONS = frozenset("cervical thoracic lumbar lumbosacral thoracolumbar sacral".split())
 
 
@@ -520,6 +527,8 @@ def with_modifiers(span: Span) -> Span:
             continue
         if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS):
             break  # "three migraine-type headaches a week", "a second dislocation": a count is not its name
+        if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
+            break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
         if tok.lower_ in words or is_level(doc, i):
             start = i
             i -= 1
@@ -670,6 +679,9 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
             if len(between) == 1 and between[0].lower_ == "with":
                 out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
                 continue
+        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _drug_before_injection(prev, span):
+            out[-1] = Span(span.doc, prev.start, span.end, label=span.label)  # "Lidocaine trigger point injections"
+            continue
         injection = prev is not None and prev[-1].lower_ in ("injection", "injections")
         if injection and prev.label_ == span.label_ == "TREATMENT":
             between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
@@ -678,6 +690,19 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _drug_before_injection(prev: Span, span: Span) -> bool:
+    """Whether `prev` is one drug word right before an injection or block `span` ("Lidocaine
+    trigger point injections", "cortisone facet injections"): the drug names the injection."""
+    doc = span.doc
+    between = [t for t in doc[prev.end : span.start] if not t.is_space]
+    return (
+        not between
+        and len(prev) == 1
+        and prev.text.lower() in single_word_drugs()
+        and span[-1].lower_ in ("injection", "injections", "block", "blocks")
+    )
 
 
 def _slash_joined(prev: Span, span: Span) -> bool:
@@ -802,7 +827,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -980,6 +1005,11 @@ _CLAUSE_WORDS = frozenset(
     "a an is are was were be been being has have had do does did will would should could may might must can "
     "which who that because when while if than fails failed".split()
 )
+# Verbs that introduce a service in a sentence ("prescribed cephalexin", "requested an MRI").
+_LEADING_VERBS = frozenset(
+    "prescribed requested recommended approved denied certified given started tried used received underwent "
+    "completed ordered continued".split()
+)
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
 _GENERIC_ENDS = frozenset("care treatment treatments services modalities".split())  # ANNOTATION_NOTES 12
 _COUNT_WORDS = _COUNTS | frozenset(_MORE) | frozenset("several many few".split())
@@ -1005,8 +1035,8 @@ def plausible_mention(span: Span) -> bool:
         return False
     if len(words) == 1 and words[0].is_lower and len(words[0]) <= 4:
         return False
-    if any(t.lower_ in _CLAUSE_WORDS for t in words[1:-1]):
-        return False  # "Topical ketamine is under study", "weight bearing in a boot": a clause, not a name
+    if any(t.lower_ in _CLAUSE_WORDS for t in words[1:-1]) or words[0].lower_ in _LEADING_VERBS:
+        return False  # "Topical ketamine is under study", "prescribed cephalexin": a clause, not a name
     if words[-1].lower_ in _RECORD_WORDS or all(t.lower_ in _COUNT_WORDS or t.like_num for t in words[:-1]):
         return False  # "Pain management notes", "consistent findings", "eight sessions"
     if span.label_ == "TREATMENT" and words[-1].lower_ in _GENERIC_ENDS:

@@ -417,6 +417,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("An MRI of the L-spine was done.", ["MRI of the L-spine"]),
         ("It allowed her to start hand therapy.", ["hand therapy"]),
         ("He requested three more left stellate ganglion blocks.", ["three more left stellate ganglion blocks"]),
+        ("Lidocaine trigger point injections gave brief relief.", ["Lidocaine trigger point injections"]),
+        ("The median stay after lumbar laminectomy is one day.", ["lumbar laminectomy"]),
+        (
+            "He was treated with nebulized albuterol and wears a patellar stabilizing brace.",
+            ["nebulized albuterol", "patellar stabilizing brace"],
+        ),
         ("She walks with a four-wheeled walker.", ["four-wheeled walker"]),
         (
             "He needs a home health aide 4 hours a day five days a week.",
@@ -470,6 +476,7 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("six months of care", "TREATMENT", False),
         ("re-evaluation", "TREATMENT", False),
         ("psychological evaluation", "TREATMENT", True),
+        ("prescribed cephalexin", "TREATMENT", False),
     ],
 )
 def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
@@ -608,6 +615,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Neurotomy requires a diagnosis of facet joint pain by a medial branch block.", []),
         ("Reconstruction is indicated for a young, active patient with a complete tear.", []),
         ("Physical medicine with desensitization is the mainstay of CRPS treatment.", []),
+        ("The potential for drug dependence is high and there is a risk of rebound headache.", []),
         ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
     ],
 )
