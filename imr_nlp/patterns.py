@@ -419,7 +419,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled".split()
+    "time contrast acting bearing dose wheeled step".split()
 )
 
 
@@ -485,6 +485,7 @@ def _is_site(word: str) -> bool:
 
 
 _STATISTICS = frozenset("median mean average".split())
+_DEVICE_KINDS = frozenset("prefabricated custom rigid soft hinged static dynamic".split())
 _SPINAL_REGIONS = frozenset("cervical thoracic lumbar lumbosacral thoracolumbar sacral".split())
 
 
@@ -529,7 +530,7 @@ def with_modifiers(span: Span) -> Span:
             break  # "three migraine-type headaches a week", "a second dislocation": a count is not its name
         if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
-        if tok.lower_ in words or is_level(doc, i):
+        if tok.lower_ in words or _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear"
             start = i
             i -= 1
             continue
@@ -541,6 +542,8 @@ def with_modifiers(span: Span) -> Span:
             first = doc[start].lower_
             sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
             sites = sites or (first in _SPINAL_REGIONS and doc[j].lower_ in _SPINAL_REGIONS)
+            kinds = span.label_ == "TREATMENT" and first in _DEVICE_KINDS and doc[j].lower_ in _DEVICE_KINDS
+            sites = sites or kinds  # "prefabricated and custom orthoses"
             if sites or (is_level(doc, start) and is_level(doc, j)):
                 # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
                 # "cervical and lumbar pain"
@@ -658,7 +661,8 @@ _DEVICE_HEADS = frozenset(
     "ointment drops scan scans".split()
 )
 _PROCEDURE_END = re.compile(
-    r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction)$", re.IGNORECASE
+    r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
+    re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
 

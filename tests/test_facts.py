@@ -107,6 +107,8 @@ def test_qualification_ranges_end_where_the_specialty_ends():
             "Foot and Ankle Surgery",
             ["Foot and Ankle Surgery", "Doctor of Podiatric Medicine"],
         ),
+        # a profession written in the specialty field is kept as written (as in fdl-2014_c)
+        ("State(s) of Licensure: California\nCertification(s)/Specialty: Podiatrist\n", "Podiatrist", ["Podiatrist"]),
     ],
 )
 def test_a_reviewer_named_by_degree_has_that_field(text: str, specialty: str, ranges: list[str]) -> None:

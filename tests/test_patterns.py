@@ -289,6 +289,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("CRPS type I of the left upper extremity.", ["CRPS type I of the left upper extremity"]),
         ("He had a fracture of the fourth metacarpal.", ["fracture of the fourth metacarpal"]),
+        ("She has first-step pain in the morning.", ["first-step pain"]),
+        ("He has a right scapho-\nlunate ligament tear.", ["right scapho-\nlunate ligament tear"]),
         (
             "She has positive Phalen's and Tinel's signs at both wrists.",
             ["positive Phalen's and Tinel's signs at both wrists"],
@@ -418,6 +420,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("It allowed her to start hand therapy.", ["hand therapy"]),
         ("He requested three more left stellate ganglion blocks.", ["three more left stellate ganglion blocks"]),
         ("Lidocaine trigger point injections gave brief relief.", ["Lidocaine trigger point injections"]),
+        ("Prefabricated and custom orthoses give similar benefit.", ["Prefabricated and custom orthoses"]),
+        ("He needs an outpatient meniscectomy.", ["outpatient meniscectomy"]),
         ("The median stay after lumbar laminectomy is one day.", ["lumbar laminectomy"]),
         (
             "He was treated with nebulized albuterol and wears a patellar stabilizing brace.",
