@@ -534,8 +534,12 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
-        j = _previous_word(doc, i)
-        if span.label_ == "TREATMENT" and tok.lower_ in _MORE and j >= 0 and doc[j].lower_ in _COUNTS:
+        if (
+            span.label_ == "TREATMENT"
+            and tok.lower_ in _MORE
+            and (j := _previous_word(doc, i)) >= 0
+            and doc[j].lower_ in _COUNTS
+        ):
             start, i = j, j - 1  # "three more left stellate ganglion blocks"
             continue
         if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
@@ -670,42 +674,37 @@ _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "
 def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
     with subacromial decompression" is one operation (ANNOTATION.md: a shared head stays
-    together when splitting would change the meaning), and so is an injection "of" its drug. Two
-    drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
+    together when splitting would change the meaning), and so is an injection "of" its drug or
+    named by it ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
+    Two drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _slash_joined(prev, span):
+        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _one_service(prev, span):
             out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
             continue
-        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _PROCEDURE_END.search(prev[-1].text):
-            between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
-            if len(between) == 1 and between[0].lower_ == "with":
-                out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
-                continue
-        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _drug_before_injection(prev, span):
-            out[-1] = Span(span.doc, prev.start, span.end, label=span.label)  # "Lidocaine trigger point injections"
-            continue
-        injection = prev is not None and prev[-1].lower_ in ("injection", "injections")
-        if injection and prev.label_ == span.label_ == "TREATMENT":
-            between = [t for t in prev.doc[prev.end : span.start] if not t.is_space]
-            if len(between) == 1 and between[0].lower_ == "of":  # "Injection of corticosteroids into ..."
-                out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
-                continue
         out.append(span)
     return out
 
 
-def _drug_before_injection(prev: Span, span: Span) -> bool:
-    """Whether `prev` is one drug word right before an injection or block `span` ("Lidocaine
-    trigger point injections", "cortisone facet injections"): the drug names the injection."""
-    doc = span.doc
-    between = [t for t in doc[prev.end : span.start] if not t.is_space]
+_INJECTIONS = frozenset({"injection", "injections"})
+
+
+def _one_service(prev: Span, span: Span) -> bool:
+    """Whether TREATMENT `span`, right after TREATMENT `prev`, continues the same service (see
+    :func:`joined_procedures`)."""
+    between = [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+    last = prev[-1]
     return (
-        not between
-        and len(prev) == 1
-        and prev.text.lower() in single_word_drugs()
-        and span[-1].lower_ in ("injection", "injections", "block", "blocks")
+        _slash_joined(prev, span)
+        or (between == ["with"] and bool(_PROCEDURE_END.search(last.text)))
+        or (between == ["of"] and last.lower_ in _INJECTIONS)
+        or (
+            not between
+            and len(prev) == 1
+            and prev.text.lower() in single_word_drugs()
+            and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
+        )
     )
 
 
@@ -831,7 +830,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
+    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
