@@ -189,7 +189,8 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "across", "to"}),  # "injury to the neck"
+    # "injury to the neck", "stenosis from C3 to C6"
+    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "across", "to", "from"}),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -307,8 +308,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
                 break
             # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
             # and lumbar paraspinal muscles"
-        elif tok.lower_ == "on" and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
-            pass  # "anterolisthesis of L4 on L5"
+        elif tok.lower_ in ("on", "to") and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
+            pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6"
         elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):

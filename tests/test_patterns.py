@@ -290,6 +290,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("CRPS type I of the left upper extremity.", ["CRPS type I of the left upper extremity"]),
         ("He had a fracture of the fourth metacarpal.", ["fracture of the fourth metacarpal"]),
         ("She has first-step pain in the morning.", ["first-step pain"]),
+        ("MRI showed multilevel cervical stenosis from C3 to C6.", ["multilevel cervical stenosis from C3 to C6"]),
+        ("He has difficulty buttoning shirts secondary to pain.", ["difficulty buttoning shirts"]),
         ("He has a right scapho-\nlunate ligament tear.", ["right scapho-\nlunate ligament tear"]),
         (
             "She has positive Phalen's and Tinel's signs at both wrists.",
