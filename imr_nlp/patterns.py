@@ -99,7 +99,6 @@ def rule_patterns() -> list[dict[str, Any]]:
             if line.strip():
                 p = json.loads(line)
                 patterns.append({**p, "pattern": space_tolerant(p["pattern"])})
-    single_word_drugs: set[str] = set()
     for name, label in LEXICONS.items():
         seen: set[str] = set()
         for term in lexicon_terms(name):
@@ -110,8 +109,6 @@ def rule_patterns() -> list[dict[str, Any]]:
             if not words or term.lower() in seen:
                 continue
             seen.add(term.lower())
-            if name == "drugs.txt" and len(words) == 1:
-                single_word_drugs.add(words[0].lower())
             pid = f"{name[:-4]}:{BOUND if bound else ''}{term.lower()}"
             if len(words) - 1 > MAX_GAP_VARIANTS:  # a long name: one token pattern, not 2**gaps phrases
                 norms = [{"NORM": t.norm_} for t in tokens]
@@ -126,7 +123,7 @@ def rule_patterns() -> list[dict[str, Any]]:
                 split = [_HYPHEN_IN_WORD.sub("-\n", w) for w in term.split()]
                 for phrase in phrase_variants(split):
                     patterns.append({"label": label, "id": pid, "pattern": phrase})
-    drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs)}}, {**DRUG_TAIL, "OP": "{1,6}"}]
+    drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs())}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
 
@@ -177,8 +174,10 @@ def _is_condition_head(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def single_word_drugs() -> frozenset[str]:
-    """The one-word terms of the drug lexicon ("lidocaine", "Norco"), lower-case."""
-    return frozenset(t.lower() for t in lexicon_terms("drugs.txt") if len(t.split()) == 1)
+    """The drug lexicon's terms that are one token ("lidocaine", "Norco"), lower-case."""
+    tokenizer = spacy.blank("en").tokenizer
+    terms = (t.removeprefix(BOUND) for t in lexicon_terms("drugs.txt"))
+    return frozenset(t.lower() for t in terms if len(tokenizer(t)) == 1)
 
 
 @lru_cache(maxsize=1)
@@ -531,7 +530,7 @@ def with_modifiers(span: Span) -> Span:
             break  # "three migraine-type headaches a week", "a second dislocation": a count is not its name
         if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
-        if tok.lower_ in words or _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear"
+        if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
             start = i
             i -= 1
             continue
