@@ -41,7 +41,7 @@ DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
-        r"|grams?|units?|hr|/)$"
+        r"|grams?|units?|hr|sodium|potassium|hcl|/)$"
     },
     "OP": "{0,6}",
 }
@@ -70,12 +70,13 @@ def space_tolerant(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def phrase_variants(words: list[str]) -> list[str]:
     """Phrase patterns for a term split into tokens: with or without a whitespace token in each
     gap (a line break or double space in the letter), as written and with a final plural "s"."""
-    lasts = [words[-1]]
-    if words[-1].isalpha() and len(words[-1]) > 3 and not words[-1].lower().endswith("s"):
-        lasts.append(words[-1] + "s")
+    last = words[-1]
+    lasts = [last]
+    if last.isalpha() and (len(last) > 3 or (len(last) == 3 and last.islower())) and not last.lower().endswith("s"):
+        lasts.append(last + "s")
     out = []
-    for last in lasts:
-        form = [*words[:-1], last]
+    for end in lasts:
+        form = [*words[:-1], end]
         for gaps in product((" ", "  "), repeat=min(len(form) - 1, MAX_GAP_VARIANTS)):
             gaps = (*gaps, *(" ",) * (len(form) - 1 - len(gaps)))
             out.append(form[0] + "".join(g + w for g, w in zip(gaps, form[1:], strict=True)))
@@ -673,7 +674,8 @@ _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "
 
 def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
-    with subacromial decompression" is one operation (ANNOTATION.md: a shared head stays
+    with subacromial decompression" is one operation, the care after it is not ("release with
+    post-operative therapy") (ANNOTATION.md: a shared head stays
     together when splitting would change the meaning), and so is an injection "of" its drug or
     named by it ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
     Two drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
@@ -697,7 +699,7 @@ def _one_service(prev: Span, span: Span) -> bool:
     last = prev[-1]
     return (
         _slash_joined(prev, span)
-        or (between == ["with"] and bool(_PROCEDURE_END.search(last.text)))
+        or (between == ["with"] and bool(_PROCEDURE_END.search(last.text)) and not span[0].lower_.startswith("post"))
         or (between == ["of"] and last.lower_ in _INJECTIONS)
         or (
             not between
@@ -895,7 +897,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     "walks one block"), a word heading a list ("Medications include"), a condition word that
     modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
     surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
-    test ("negative Tinel's sign"), a procedure written "post-X" ("post-thoracotomy pain") and
+    test ("negative Tinel's sign"), a mention running onto the next list item's number, a
+    procedure written "post-X" ("post-thoracotomy pain") and
     "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
     standing" is "groin pain"). Procedures joined by "with", and drugs joined by "/", are one
     TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where
@@ -919,6 +922,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "TREATMENT" and _after_post(s))
         and not (s.id_ == _PAIN_WITH and g.start < s.start)  # "groin pain with prolonged standing": "groin pain"
         and not (g.label_ == "DIAGNOSIS" and _negative_result(g))
+        and not _ends_on_list_number(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -970,6 +974,20 @@ def _grew_beyond_counts(span: Span, grown: Span) -> bool:
     block" of walking)."""
     added = [*grown.doc[grown.start : span.start], *grown.doc[span.end : grown.end]]
     return any(not t.is_space and t.lower_ not in _COUNTS and not t.like_num for t in added)
+
+
+def _ends_on_list_number(span: Span) -> bool:
+    """Whether a mention runs over a line break onto the next list item's number ("1. Flexeril\n2.
+    Norco" is not "Flexeril 2")."""
+    doc, end = span.doc, span.end
+    return (
+        len(span) > 2
+        and end < len(doc)
+        and span[-1].is_digit
+        and doc[end].text in {".", ")"}
+        and span[-2].is_space
+        and "\n" in span[-2].text
+    )
 
 
 def _negative_result(span: Span) -> bool:

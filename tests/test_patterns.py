@@ -5,6 +5,7 @@ do not."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -20,6 +21,27 @@ from imr_nlp.record import doc_entities, is_occupation
 
 def mentions(nlp, text: str, label: str) -> list[str]:
     return [e.text for e in doc_entities(nlp(text)) if e.label == label]
+
+
+COMMON_TERMS = [
+    tuple(line.split("\t"))
+    for line in (Path(__file__).parent / "fixtures" / "common_terms.tsv").read_text("utf-8").splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("label", "term"), COMMON_TERMS)
+def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
+    # in running text, in a numbered list (the next item's number is no quantity) and before "and"
+    for frame in (
+        "The patient was diagnosed with {}.",
+        "Requested:\n1. {}\n2. Hypertension",
+        "He has {} and was seen.",
+    ):
+        text = frame.format(term)
+        start = text.index(term)
+        found = [(e.start, e.end) for e in doc_entities(rules_nlp(text)) if e.label == label]
+        assert (start, start + len(term)) in found, (frame, found)
 
 
 @pytest.mark.parametrize(
@@ -315,6 +337,9 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He has adhesive capsulitis of the shoulder and complex regional pain syndrome.",
             ["adhesive capsulitis of the shoulder", "complex regional pain syndrome"],
         ),
+        # a joint or ligament written as its abbreviation is a site
+        ("He has AC joint arthrosis and an ACL rupture.", ["AC joint arthrosis", "ACL rupture"]),
+        ("She has thumb CMC arthritis.", ["thumb CMC arthritis"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -440,6 +465,16 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["Injection of corticosteroids into the first dorsal compartment"],
         ),
         ("He is given Lovenox for deep vein thrombosis prophylaxis.", ["Lovenox", "deep vein thrombosis prophylaxis"]),
+        # the next list item's number is no quantity; a strength on the next line is one
+        ("Medications:\n1. Flexeril\n2. Norco 10/325 mg", ["Flexeril", "Norco 10/325 mg"]),
+        ("He uses Butrans\n10 mcg patch weekly.", ["Butrans\n10 mcg patch weekly"]),
+        ("She takes naproxen sodium 550 mg twice a day.", ["naproxen sodium 550 mg twice a day"]),
+        # a three-letter word's plural; a release is a procedure, the therapy after it is not part of it
+        ("He was fitted with hearing aids.", ["hearing aids"]),
+        (
+            "A lateral epicondylar release with post-operative physical therapy was requested.",
+            ["lateral epicondylar release", "post-operative physical therapy"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
