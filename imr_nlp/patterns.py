@@ -420,7 +420,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step".split()
+    "time contrast acting bearing dose wheeled step point".split()
 )
 
 
@@ -542,6 +542,9 @@ def with_modifiers(span: Span) -> Span:
             and doc[j].lower_ in _COUNTS
         ):
             start, i = j, j - 1  # "three more left stellate ganglion blocks"
+            continue
+        if tok.text == "," and is_level(doc, start) and (j := _previous_word(doc, i)) >= 0 and is_level(doc, j):
+            start, i = j, j - 1  # "L3, L4, L5 medial branch blocks": a list of levels
             continue
         if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
             first = doc[start].lower_

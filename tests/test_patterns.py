@@ -340,6 +340,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # a joint or ligament written as its abbreviation is a site
         ("He has AC joint arthrosis and an ACL rupture.", ["AC joint arthrosis", "ACL rupture"]),
         ("She has thumb CMC arthritis.", ["thumb CMC arthritis"]),
+        ("Right C5, C6 and C7 radiculopathy.", ["Right C5, C6 and C7 radiculopathy"]),
+        # a sensory loss named by its modality; imaging findings
+        (
+            "There was decreased light touch sensation over the dorsum of the foot.",
+            ["decreased light touch sensation over the dorsum of the foot"],
+        ),
+        ("There are Modic changes and bone marrow edema.", ["Modic changes", "bone marrow edema"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -471,6 +478,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She takes naproxen sodium 550 mg twice a day.", ["naproxen sodium 550 mg twice a day"]),
         # a three-letter word's plural; a release is a procedure, the therapy after it is not part of it
         ("He was fitted with hearing aids.", ["hearing aids"]),
+        # a list of levels; a hyphenated kind; a resection or orthosis with its site
+        ("Bilateral L3, L4, L5 medial branch blocks were performed.", ["Bilateral L3, L4, L5 medial branch blocks"]),
+        ("She uses a single-point cane and a lumbosacral orthosis.", ["single-point cane", "lumbosacral orthosis"]),
+        ("He had a distal clavicle resection.", ["distal clavicle resection"]),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
