@@ -349,6 +349,7 @@ _QUANTITY_TAIL = re.compile(
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
+    rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
@@ -626,6 +627,7 @@ _ICD_QUALIFIER = re.compile(
     r"|[a-z]{3,}(?:itis|opathy))"
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
     r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b"  # "major depressive disorder, single episode" (note 11)
+    r"|,?\s{0,4}(?:not\s{1,4}otherwise\s{1,4}specified|\(?NOS\)?(?![\w(]))"  # "depressive disorder, NOS"
     r"|,\s{0,4}(?:chronic|acute|recurrent)\b(?=\s{0,4}(?:[,.;]|and\b))",  # "posttraumatic stress disorder, chronic"
     re.IGNORECASE,
 )
@@ -836,14 +838,15 @@ _GUIDELINE_CUE = re.compile(
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment)\b",
+    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
+    r"|(?:is|are)\s+usually)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)examination|exam)\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)examination|exam)\b",
     re.IGNORECASE,
 )
 # "a young, active patient": any patient, not this one

@@ -347,6 +347,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["decreased light touch sensation over the dorsum of the foot"],
         ),
         ("There are Modic changes and bone marrow edema.", ["Modic changes", "bone marrow edema"]),
+        # two eponyms before one shared head; a DSM qualifier; an inability
+        ("She has positive Neer and Hawkins impingement signs.", ["positive Neer and Hawkins impingement signs"]),
+        (
+            "The diagnosis is depressive disorder, not otherwise specified.",
+            ["depressive disorder, not otherwise specified"],
+        ),
+        ("He has knee pain and an inability to walk more than one block.", ["knee pain", "inability to walk"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -482,6 +489,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Bilateral L3, L4, L5 medial branch blocks were performed.", ["Bilateral L3, L4, L5 medial branch blocks"]),
         ("She uses a single-point cane and a lumbosacral orthosis.", ["single-point cane", "lumbosacral orthosis"]),
         ("He had a distal clavicle resection.", ["distal clavicle resection"]),
+        # a count of visits in parentheses; how an image is taken
+        ("Treatment included physical therapy (18 visits).", ["physical therapy (18 visits)"]),
+        ("Standing x-rays showed narrowing.", ["Standing x-rays"]),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
@@ -669,6 +679,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Physical medicine with desensitization is the mainstay of CRPS treatment.", []),
         ("The potential for drug dependence is high and there is a risk of rebound headache.", []),
         ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
+        ("Radiculopathy must be documented by examination and corroborated by imaging.", []),
+        ("Surgery for impingement syndrome is usually arthroscopic decompression after conservative care.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
