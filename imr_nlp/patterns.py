@@ -293,8 +293,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
             i = _next_word(doc, i + 3)
             continue
-        if (tok.lower_ in ("of", "at") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
-            # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot"
+        if (tok.lower_ in ("of", "at", "across") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
+            # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot",
+            # "slowing of the ulnar nerve across the elbow"
             after_place = False
             i = _next_word(doc, i + 1)
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
@@ -900,8 +901,9 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
 
     DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
     Dropped: a bound lexicon term ("~pain") that gained no modifier or site (a count is neither:
-    "walks one block"), a word heading a list ("Medications include"), a condition word that
-    modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
+    "walks one block"; after an article some are kept: "without a tear", see
+    :data:`_NAMED_AFTER_ARTICLE`), a word heading a list ("Medications include"), a condition word
+    that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
     surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
     test ("negative Tinel's sign"), a mention running onto the next list item's number, a
     procedure written "post-X" ("post-thoracotomy pain") and
@@ -922,7 +924,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     spans = [
         g
         for s, g in grown
-        if (BOUND not in s.id_ or _grew_beyond_counts(s, g))
+        if (BOUND not in s.id_ or _grew_beyond_counts(s, g) or _named_after_article(s))
         and not is_list_header(g)
         and not modifies_next_noun(g)
         and not (g.label_ == "TREATMENT" and _after_post(s))
@@ -993,6 +995,21 @@ def _ends_on_list_number(span: Span) -> bool:
         and doc[end].text in {".", ")"}
         and span[-2].is_space
         and "\n" in span[-2].text
+    )
+
+
+# Bound lexicon terms that name the patient's condition or service on their own after an article
+# ("without a tear", "the size of the tear", "after the release", "A consultation is appropriate",
+# "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
+_NAMED_AFTER_ARTICLE = frozenset("tear tears release repair consultation boot screen revision".split())
+
+
+def _named_after_article(span: Span) -> bool:
+    """Whether a bare bound term follows "a", "the" or "another" (:data:`_NAMED_AFTER_ARTICLE`)."""
+    return (
+        span.text.lower() in _NAMED_AFTER_ARTICLE
+        and (i := _previous_word(span.doc, span.start)) >= 0
+        and (span.doc[i].lower_ in ("a", "the", "another"))
     )
 
 

@@ -354,6 +354,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["depressive disorder, not otherwise specified"],
         ),
         ("He has knee pain and an inability to walk more than one block.", ["knee pain", "inability to walk"]),
+        # a bare tear the letter names is the patient's; wear and tear is not a condition
+        ("It showed tendinosis without a tear.", ["tendinosis", "tear"]),
+        ("The knee shows wear and tear.", []),
+        ("She reports nightmares and avoidance of crowded places.", ["nightmares", "avoidance of crowded places"]),
+        (
+            "Studies showed slowing of the right ulnar nerve across the elbow.",
+            ["slowing of the right ulnar nerve across the elbow"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -492,6 +500,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # a count of visits in parentheses; how an image is taken
         ("Treatment included physical therapy (18 visits).", ["physical therapy (18 visits)"]),
         ("Standing x-rays showed narrowing.", ["Standing x-rays"]),
+        # a bound service named alone after an article
+        ("A consultation is reasonable, and a boot protects the repair.", ["consultation", "boot", "repair"]),
+        ("He walks half a block.", []),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
