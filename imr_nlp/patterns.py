@@ -190,7 +190,7 @@ def site_words() -> frozenset[str]:
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6"
-    "DIAGNOSIS": frozenset({"of", "at", "over", "in", "on", "along", "around", "across", "to", "from"}),
+    "DIAGNOSIS": frozenset("of at over in on along around across to from above below".split()),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -468,6 +468,10 @@ _DIRECTIONS = frozenset(
 )
 _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
 _ORDINALS = frozenset("first second third fourth fifth".split())
+# Structures numbered by an ordinal ("first dorsal compartment", "second metacarpal", "fifth toe").
+_NUMBERED_STRUCTURES = frozenset("dorsal web metacarpal metatarsal toe rib digit carpometacarpal cmc".split())
+# When a condition was, not what it is: "prior deep vein thrombosis" is a deep vein thrombosis.
+_EARLIER = frozenset({"prior", "previous"})
 
 
 def _ends_a_site(doc: Doc, i: int) -> bool:
@@ -529,8 +533,12 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS):
-            break  # "three migraine-type headaches a week", "a second dislocation": a count is not its name
+        if span.label_ == "DIAGNOSIS" and tok.lower_ in _ORDINALS and doc[start].lower_ in _NUMBERED_STRUCTURES:
+            start = i  # "first dorsal interosseous atrophy": the ordinal names the structure
+            i -= 1
+            continue
+        if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS or tok.lower_ in _EARLIER):
+            break  # "three migraine-type headaches a week", "a second dislocation", "prior fractures": not its name
         if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined

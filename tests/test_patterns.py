@@ -357,6 +357,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # a bare tear the letter names is the patient's; wear and tear is not a condition
         ("It showed tendinosis without a tear.", ["tendinosis", "tear"]),
         ("The knee shows wear and tear.", []),
+        # "prior" says when, an ordinal can name the structure; "above" a site; coordinated activities
+        ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
+        ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
+        ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
+        ("She has difficulty squatting and kneeling.", ["difficulty squatting and kneeling"]),
+        ("He has a web space contracture.", ["web space contracture"]),
         ("She reports nightmares and avoidance of crowded places.", ["nightmares", "avoidance of crowded places"]),
         (
             "Studies showed slowing of the right ulnar nerve across the elbow.",
