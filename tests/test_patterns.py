@@ -363,6 +363,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
         ("She has difficulty squatting and kneeling.", ["difficulty squatting and kneeling"]),
         ("He has a web space contracture.", ["web space contracture"]),
+        # mental status and neurological findings; sites the lexicons lacked
+        ("Examination showed a flat affect and psychomotor retardation.", ["flat affect", "psychomotor retardation"]),
+        ("The EMG showed chronic denervation in the L5 myotome.", ["chronic denervation in the L5 myotome"]),
+        (
+            "He has sciatic notch tenderness and SI joint tenderness.",
+            ["sciatic notch tenderness", "SI joint tenderness"],
+        ),
+        (
+            "There is tenderness to palpation along the medial joint line.",
+            ["tenderness to palpation along the medial joint line"],
+        ),
         ("She reports nightmares and avoidance of crowded places.", ["nightmares", "avoidance of crowded places"]),
         (
             "Studies showed slowing of the right ulnar nerve across the elbow.",
