@@ -109,11 +109,13 @@ _OCCUPATION = [
         # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,
     ),
-    # "She is a registered nurse who slipped ...": a job title as the subject's complement before "who"
+    # "She is a registered nurse who slipped ...", "He was a bus driver.": a job title as the
+    # subject's complement before "who" or as the whole sentence
     re.compile(
         r"\b(?:she|he)\s+(?:is|was)\s+an?\s+(?:(?:former|retired)\s+)?"
-        r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable)\b)"
-        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+(?=who\b)",
+        r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
+        r"|passenger|pedestrian|victim|bystander|customer|student|volunteer)\b)"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)(?:\s+(?=who\b)|(?=\.(?:\s|$)))",
         re.IGNORECASE,
     ),
 ]

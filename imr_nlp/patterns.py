@@ -41,7 +41,7 @@ DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
-        r"|grams?|units?|hr|sodium|potassium|hcl|/)$"
+        r"|grams?|units?|hr|sodium|potassium|hcl|/|\s+)$"  # a line break inside the tail ("Lidoderm 5%\npatches")
     },
     "OP": "{0,6}",
 }
@@ -190,7 +190,7 @@ def site_words() -> frozenset[str]:
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6"
-    "DIAGNOSIS": frozenset("of at over in on along around across to from above below".split()),
+    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into".split()),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -309,8 +309,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
                 break
             # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
             # and lumbar paraspinal muscles"
-        elif tok.lower_ in ("on", "to") and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
-            pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6"
+        elif tok.lower_ in ("on", "to", "through") and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
+            pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6", "at C4-5 through C6-7"
         elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
@@ -349,7 +349,7 @@ _QUANTITY_TAIL = re.compile(
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
-    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)"
+    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|pills?)?\s{{0,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
@@ -400,6 +400,15 @@ _NOT_DESCRIPTIVE = frozenset(
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
     "occupational accidental artificial conventional".split()
 )
+
+
+# Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
+_KIND_ADJECTIVES = frozenset("axial focal diffuse sharp dull burning aching stabbing shooting throbbing".split())
+
+
+def _describes(word: str) -> bool:
+    """An adjective that says what kind of condition it is ("axial", "radicular", "neuropathic")."""
+    return word in _KIND_ADJECTIVES or is_descriptive_adjective(word)
 
 
 def is_descriptive_adjective(word: str) -> bool:
@@ -561,6 +570,9 @@ def with_modifiers(span: Span) -> Span:
             sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
             sites = sites or (first in _SPINAL_REGIONS and doc[j].lower_ in _SPINAL_REGIONS)
             kinds = span.label_ == "TREATMENT" and first in _DEVICE_KINDS and doc[j].lower_ in _DEVICE_KINDS
+            kinds = kinds or (  # "axial and radicular pain"
+                span.label_ == "DIAGNOSIS" and _describes(first) and _describes(doc[j].lower_)
+            )
             sites = sites or kinds  # "prefabricated and custom orthoses"
             if sites or (is_level(doc, start) and is_level(doc, j)):
                 # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
@@ -761,12 +773,10 @@ def modifies_next_noun(span: Span) -> bool:
 def is_list_header(span: Span) -> bool:
     """A generic word that heads a list ("Current medications include ...") rather than
     naming a service."""
-    i = _next_word(span.doc, span.end)
-    return (
-        span.text.lower() in ("medications", "medication")
-        and i < len(span.doc)
-        and span.doc[i].lower_ in _LIST_HEADER_NEXT
-    )
+    doc, i = span.doc, _next_word(span.doc, span.end)
+    if i < len(doc) and doc[i].lower_ in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
+        i = j  # "Medications have included ..."
+    return span.text.lower() in ("medications", "medication") and i < len(doc) and doc[i].lower_ in _LIST_HEADER_NEXT
 
 
 _DIAGNOSIS_LIST = re.compile(
@@ -848,7 +858,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
-    r"|(?:is|are)\s+usually)\b",
+    r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence)|for\s+those\s+(?:with|who))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -1009,7 +1019,9 @@ def _ends_on_list_number(span: Span) -> bool:
 # Bound lexicon terms that name the patient's condition or service on their own after an article
 # ("without a tear", "the size of the tear", "after the release", "A consultation is appropriate",
 # "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
-_NAMED_AFTER_ARTICLE = frozenset("tear tears release repair consultation boot screen revision".split())
+_NAMED_AFTER_ARTICLE = frozenset(
+    "tear tears release repair consultation boot screen revision transposition blocks".split()
+)
 
 
 def _named_after_article(span: Span) -> bool:

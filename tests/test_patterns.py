@@ -363,6 +363,15 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
         ("She has difficulty squatting and kneeling.", ["difficulty squatting and kneeling"]),
         ("He has a web space contracture.", ["web space contracture"]),
+        # kinds coordinated before one head; a range of levels; a line break inside a named test
+        ("He has diffuse axial and radicular pain.", ["diffuse axial and radicular pain"]),
+        ("It showed facet arthropathy at C4-5 through C6-7.", ["facet arthropathy at C4-5 through C6-7"]),
+        ("There is no radiation into the arm.", ["radiation into the arm"]),
+        ("She has a positive elbow\n\nflexion test.", ["positive elbow\n\nflexion test"]),
+        (
+            "He has a positive straight leg raise and positive Tinel's sign.",
+            ["positive straight leg raise", "positive Tinel's sign"],
+        ),
         # mental status and neurological findings; sites the lexicons lacked
         ("Examination showed a flat affect and psychomotor retardation.", ["flat affect", "psychomotor retardation"]),
         ("The EMG showed chronic denervation in the L5 myotome.", ["chronic denervation in the L5 myotome"]),
@@ -520,6 +529,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # a bound service named alone after an article
         ("A consultation is reasonable, and a boot protects the repair.", ["consultation", "boot", "repair"]),
         ("He walks half a block.", []),
+        # a frequency without "times"; a line break inside a drug's strength and form; a list's header
+        ("He takes Norco 10/325mg up to four a day.", ["Norco 10/325mg up to four a day"]),
+        ("She uses Lidoderm 5%\npatches.", ["Lidoderm 5%\npatches"]),
+        ("Medications have included Ambien.", ["Ambien"]),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
@@ -709,6 +722,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("After removal of a plate from a united fracture, weight bearing is allowed.", []),
         ("Radiculopathy must be documented by examination and corroborated by imaging.", []),
         ("Surgery for impingement syndrome is usually arthroscopic decompression after conservative care.", []),
+        ("Surgery for ulnar nerve entrapment requires establishing a firm diagnosis.", []),
+        ("Surgery should only be a consideration for those with significant limitations of activity.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
