@@ -278,6 +278,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
         i = _next_word(doc, i + 1)
+    if _postposed_side(doc, i):
+        return end  # "a positive Trendelenburg sign on the right": the side, written after, stays out
     new_end, words, places, unknown = end, modifiers(), regions(), 0
     before_and: int | None = None  # where the site ended before "and"/"," joined another one
     prev, after_place = "", False
@@ -335,6 +337,17 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     return new_end
 
 
+def _postposed_side(doc: Doc, i: int) -> bool:
+    """Whether token `i` starts a bare side after a mention: "on the right", "on the left side"."""
+    if i >= len(doc) or doc[i].lower_ not in ("right", "left") or i < 2:
+        return False
+    the = _previous_word(doc, i)
+    if doc[the].lower_ != "the" or doc[_previous_word(doc, the)].lower_ != "on":
+        return False
+    j = _next_word(doc, i + 1)
+    return j >= len(doc) or doc[j].lower_ == "side" or not (_word(doc[j]) in site_words() or is_level(doc, j))
+
+
 _UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 _MORE = ("additional", "more", "further")  # "12 additional sessions", "8 more psychotherapy sessions"
@@ -352,7 +365,8 @@ _QUANTITY_TAIL = re.compile(
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|pills?)?\s{{0,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
-    r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed|prn|bid|tid|qid|qhs)\b"
+    r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
+    r"|prn|bid|tid|qid|qhs)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
@@ -363,7 +377,8 @@ _QUANTITY_TAIL = re.compile(
 # of occipital nerve blocks", "six month gym membership".
 _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
-    rf"|\b(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
+    rf"|\b(?:{_NUMBER}[- ](?:day|week|month)\s{{1,4}})?(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)"
+    rf"|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
     re.IGNORECASE,
 )
 
@@ -431,7 +446,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point".split()
+    "time contrast acting bearing dose wheeled step point potency".split()
 )
 
 
@@ -858,12 +873,13 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
-    r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence)|for\s+those\s+(?:with|who))\b",
+    r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
+    r"|indicated\s+to)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)documented"
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)(?<!requires\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)examination|exam)\b",
     re.IGNORECASE,

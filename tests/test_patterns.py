@@ -368,6 +368,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("It showed facet arthropathy at C4-5 through C6-7.", ["facet arthropathy at C4-5 through C6-7"]),
         ("There is no radiation into the arm.", ["radiation into the arm"]),
         ("She has a positive elbow\n\nflexion test.", ["positive elbow\n\nflexion test"]),
+        # a side written after the finding stays out; a side before a site stays in
+        ("There is a positive Trendelenburg sign on the right and full hip motion.", ["positive Trendelenburg sign"]),
+        ("There was decreased sensation in the right C6 dermatome.", ["decreased sensation in the right C6 dermatome"]),
+        (
+            "X-rays showed a nondisplaced fracture of the scaphoid waist.",
+            ["nondisplaced fracture of the scaphoid waist"],
+        ),
         (
             "He has a positive straight leg raise and positive Tinel's sign.",
             ["positive straight leg raise", "positive Tinel's sign"],
@@ -533,6 +540,13 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("He takes Norco 10/325mg up to four a day.", ["Norco 10/325mg up to four a day"]),
         ("She uses Lidoderm 5%\npatches.", ["Lidoderm 5%\npatches"]),
         ("Medications have included Ambien.", ["Ambien"]),
+        # "almost daily"; a two-week course; a hyphenated potency; a referral to a specialist
+        ("She has taken ibuprofen almost daily.", ["ibuprofen almost daily"]),
+        (
+            "A two-week course of triamcinolone 0.1% ointment and a high-potency topical steroid helped.",
+            ["two-week course of triamcinolone 0.1% ointment", "high-potency topical steroid"],
+        ),
+        ("A referral to a specialist is appropriate.", ["referral to a specialist"]),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
@@ -724,6 +738,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Surgery for impingement syndrome is usually arthroscopic decompression after conservative care.", []),
         ("Surgery for ulnar nerve entrapment requires establishing a firm diagnosis.", []),
         ("Surgery should only be a consideration for those with significant limitations of activity.", []),
+        ("MRI is indicated to determine neurological deficits not explained by CT.", []),
+        ("Continued use of opioids requires documented improvement and monitoring for aberrant behavior.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
