@@ -627,6 +627,9 @@ def with_modifiers(span: Span) -> Span:
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
+    radiates_on = (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATING
+    if span.label_ == "DIAGNOSIS" and end > span.end and radiates_on:
+        end = site_end(doc, end, span.label_)  # "pain in the right wrist radiating to the forearm"
     if (
         span.label_ == "DIAGNOSIS"
         and (i := _next_word(doc, end)) < len(doc) - 1
@@ -764,7 +767,8 @@ def _slash_joined(prev: Span, span: Span) -> bool:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation repair repairs retraining excision index injection injections prophylaxis".split()
+    "generator center unit evaluation repair repairs retraining excision index injection injections prophylaxis test "
+    "testing".split()
 )
 
 

@@ -375,6 +375,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "X-rays showed a nondisplaced fracture of the scaphoid waist.",
             ["nondisplaced fracture of the scaphoid waist"],
         ),
+        # radiating after a site; nerve study findings; a compression test is a test
+        (
+            "She has pain in the right wrist radiating to the forearm.",
+            ["pain in the right wrist radiating to the forearm"],
+        ),
+        (
+            "It showed absent sensory responses and prolonged motor latency.",
+            ["absent sensory responses", "prolonged motor latency"],
+        ),
+        ("There was compression of the exiting L5 roots.", ["compression of the exiting L5 roots"]),
+        ("She had painful TFCC compression testing.", []),
         (
             "He has a positive straight leg raise and positive Tinel's sign.",
             ["positive straight leg raise", "positive Tinel's sign"],
@@ -547,6 +558,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["two-week course of triamcinolone 0.1% ointment", "high-potency topical steroid"],
         ),
         ("A referral to a specialist is appropriate.", ["referral to a specialist"]),
+        ("It was confirmed by imaging studies after a muscle relaxant failed.", ["imaging studies", "muscle relaxant"]),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
