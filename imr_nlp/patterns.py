@@ -627,7 +627,7 @@ def with_modifiers(span: Span) -> Span:
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
-    radiates_on = (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATING
+    radiates_on = (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATING - {"extending"}
     if span.label_ == "DIAGNOSIS" and end > span.end and radiates_on:
         end = site_end(doc, end, span.label_)  # "pain in the right wrist radiating to the forearm"
     if (
@@ -878,7 +878,7 @@ _GUIDELINE_CUE = re.compile(
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
-    r"|indicated\s+to)\b",
+    r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

@@ -386,6 +386,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was compression of the exiting L5 roots.", ["compression of the exiting L5 roots"]),
         ("She had painful TFCC compression testing.", []),
+        ("There was no fatty atrophy of the muscle.", ["fatty atrophy of the muscle"]),
+        (
+            "It showed grade 2 chondral softening of the medial femoral condyle.",
+            ["grade 2 chondral softening of the medial femoral condyle"],
+        ),
         (
             "He has a positive straight leg raise and positive Tinel's sign.",
             ["positive straight leg raise", "positive Tinel's sign"],
@@ -559,6 +564,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         ("A referral to a specialist is appropriate.", ["referral to a specialist"]),
         ("It was confirmed by imaging studies after a muscle relaxant failed.", ["imaging studies", "muscle relaxant"]),
+        # a device with its accessory; "open" says what kind of repair
+        (
+            "He needs a post-operative sling with an abduction pillow after an open repair.",
+            ["post-operative sling with an abduction pillow", "open repair"],
+        ),
         (
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
@@ -752,6 +762,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Surgery should only be a consideration for those with significant limitations of activity.", []),
         ("MRI is indicated to determine neurological deficits not explained by CT.", []),
         ("Continued use of opioids requires documented improvement and monitoring for aberrant behavior.", []),
+        ("Meniscectomy has a high success rate for cases with a meniscus tear.", []),
+        ("Preoperative testing is reasonable for a patient over 50 with hypertension.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
