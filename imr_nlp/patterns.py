@@ -41,7 +41,8 @@ DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
-        r"|grams?|units?|hr|sodium|potassium|hcl|/|\s+)$"  # a line break inside the tail ("Lidoderm 5%\npatches")
+        # a line break may sit inside the tail ("Lidoderm 5%\npatches")
+        r"|grams?|units?|hr|sodium|potassium|hcl|nasal|spray|/|\s+)$"
     },
     "OP": "{0,6}",
 }
@@ -358,6 +359,7 @@ _COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
 _QUANTITY_TAIL = re.compile(
     r"(?:,?\s{0,4}(?:"
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
+    r"|\d[\d.,]*(?:/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%)(?![\w/])"  # a strength: "hydrocodone/acetaminophen 10/325 mg"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
@@ -446,7 +448,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point potency".split()
+    "time contrast acting bearing dose wheeled step point potency guided".split()
 )
 
 
