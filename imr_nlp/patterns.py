@@ -1047,12 +1047,13 @@ _NAMED_AFTER_ARTICLE = frozenset(
 
 
 def _named_after_article(span: Span) -> bool:
-    """Whether a bare bound term follows "a", "the" or "another" (:data:`_NAMED_AFTER_ARTICLE`)."""
-    return (
-        span.text.lower() in _NAMED_AFTER_ARTICLE
-        and (i := _previous_word(span.doc, span.start)) >= 0
-        and (span.doc[i].lower_ in ("a", "the", "another"))
-    )
+    """Whether a bare bound term follows "a", "the" or "another" (:data:`_NAMED_AFTER_ARTICLE`), or
+    is "falls" after a count ("has had two falls"; "the request falls within" is a verb)."""
+    if (i := _previous_word(span.doc, span.start)) < 0:
+        return False
+    word, before = span.text.lower(), span.doc[i].lower_
+    after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another")
+    return after_article or (word == "falls" and before in _COUNTS)
 
 
 def _negative_result(span: Span) -> bool:

@@ -357,6 +357,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # a bare tear the letter names is the patient's; wear and tear is not a condition
         ("It showed tendinosis without a tear.", ["tendinosis", "tear"]),
         ("The knee shows wear and tear.", []),
+        ("He has gait imbalance and two falls. The request falls within the guidelines.", ["gait imbalance", "falls"]),
         # "prior" says when, an ordinal can name the structure; "above" a site; coordinated activities
         ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
