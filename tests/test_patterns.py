@@ -765,6 +765,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Continued use of opioids requires documented improvement and monitoring for aberrant behavior.", []),
         ("Meniscectomy has a high success rate for cases with a meniscus tear.", []),
         ("Preoperative testing is reasonable for a patient over 50 with hypertension.", []),
+        ("Silicone gel sheeting is an accepted first treatment for hypertrophic scars.", []),
+        ("A Cam walker is a boot for injuries of the foot and ankle.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
