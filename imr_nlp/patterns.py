@@ -881,18 +881,21 @@ _GUIDELINE_CUE = re.compile(
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
+    r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)(?<!requires\s)documented"
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)(?<!been\s)(?<!requires\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)examination|exam)\b",
     re.IGNORECASE,
 )
 # "a young, active patient": any patient, not this one
-_ANY_PATIENT = re.compile(r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b", re.IGNORECASE)
+_ANY_PATIENT = re.compile(
+    r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b", re.IGNORECASE
+)
 # a sentence, or its second clause with a subject of its own ("..., and she has had 12")
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -232,13 +233,14 @@ def doc_entities(doc: Doc) -> list[Entity]:
     text = doc.text
     quals = qualification_ranges(text)
     occupation = (doc._.case or {}).get("occupation")
+    jobs = occupation_ranges(text, occupation)
     found: dict[tuple[str, int, int], Entity] = {}
     for span in rule:
         k = (span.label_, span.start_char, span.end_char)
         if k[0] in MODEL_LABELS and inside(k[1], k[2], quals):
             continue
-        if k[0] == "TREATMENT" and is_occupation(span.text, occupation):
-            continue  # "a 58-year-old female home health aide": the worker's job, not a service
+        if k[0] == "TREATMENT" and (is_occupation(span.text, occupation) or inside(k[1], k[2], jobs)):
+            continue  # "a 58-year-old female home health aide", "home care provider": the worker's job, not a service
         found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule", model.get(k)))
     other = {"DIAGNOSIS": "TREATMENT", "TREATMENT": "DIAGNOSIS"}
     for (label, a, b), score in model.items():
@@ -249,7 +251,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         if label == "TREATMENT" and overlaps(a, b, items):
             continue
         span = doc.char_span(a, b, label=label)
-        if span is None or not plausible_mention(span) or is_occupation(span.text, occupation):
+        if span is None or not plausible_mention(span) or is_occupation(span.text, occupation) or inside(a, b, jobs):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
@@ -257,6 +259,15 @@ def doc_entities(doc: Doc) -> list[Entity]:
             continue  # the rules' boundaries stand (cross-validation: the model's longer spans lose)
         found[(label, a, b)] = Entity(label, text[a:b], a, b, "model", score)
     return sorted(found.values(), key=lambda e: (e.start, e.end, e.label))
+
+
+def occupation_ranges(text: str, occupation: str | None) -> list[tuple[int, int]]:
+    """Where the worker's job is written in `text` (any case, any whitespace): a service named
+    inside it ("home care" in "home care provider") is not one."""
+    if not occupation or not occupation.split():
+        return []
+    pattern = r"\s+".join(re.escape(w) for w in occupation.split())
+    return [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)]
 
 
 def is_occupation(mention: str, occupation: str | None) -> bool:

@@ -389,6 +389,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She had painful TFCC compression testing.", []),
         ("There was no fatty atrophy of the muscle.", ["fatty atrophy of the muscle"]),
         (
+            "She has painful right shoulder abduction and a depressed affect.",
+            ["painful right shoulder abduction", "depressed affect"],
+        ),
+        (
             "It showed grade 2 chondral softening of the medial femoral condyle.",
             ["grade 2 chondral softening of the medial femoral condyle"],
         ),
@@ -553,6 +557,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # a bound service named alone after an article
         ("A consultation is reasonable, and a boot protects the repair.", ["consultation", "boot", "repair"]),
         ("He walks half a block.", []),
+        # a service named inside the worker's job is not one; the same words elsewhere are
+        (
+            "The patient is a 50-year-old female home care provider who injured her back. She now needs home care.",
+            ["home care"],
+        ),
+        ("He wears a neoprene knee sleeve and takes a COX-2 inhibitor.", ["neoprene knee sleeve", "COX-2 inhibitor"]),
         # a frequency without "times"; a line break inside a drug's strength and form; a list's header
         ("He takes Norco 10/325mg up to four a day.", ["Norco 10/325mg up to four a day"]),
         ("She uses Lidoderm 5%\npatches.", ["Lidoderm 5%\npatches"]),
@@ -767,6 +777,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Preoperative testing is reasonable for a patient over 50 with hypertension.", []),
         ("Silicone gel sheeting is an accepted first treatment for hypertrophic scars.", []),
         ("A Cam walker is a boot for injuries of the foot and ankle.", []),
+        ("Pregabalin has been documented to be effective in treatment of diabetic neuropathy.", []),
+        ("An unloader brace is recommended for medial compartment osteoarthritis when the patient is active.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
