@@ -195,6 +195,7 @@ _SITE_PREPS = {
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
+_RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
@@ -629,8 +630,8 @@ def with_modifiers(span: Span) -> Span:
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
-    radiates_on = (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATING - {"extending"}
-    if span.label_ == "DIAGNOSIS" and end > span.end and radiates_on:
+    radiates_on = span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATES
+    if radiates_on and end > span.end:
         end = site_end(doc, end, span.label_)  # "pain in the right wrist radiating to the forearm"
     if (
         span.label_ == "DIAGNOSIS"

@@ -239,7 +239,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         k = (span.label_, span.start_char, span.end_char)
         if k[0] in MODEL_LABELS and inside(k[1], k[2], quals):
             continue
-        if k[0] == "TREATMENT" and (is_occupation(span.text, occupation) or inside(k[1], k[2], jobs)):
+        if k[0] == "TREATMENT" and inside(k[1], k[2], jobs):
             continue  # "a 58-year-old female home health aide", "home care provider": the worker's job, not a service
         found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule", model.get(k)))
     other = {"DIAGNOSIS": "TREATMENT", "TREATMENT": "DIAGNOSIS"}
@@ -251,7 +251,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
         if label == "TREATMENT" and overlaps(a, b, items):
             continue
         span = doc.char_span(a, b, label=label)
-        if span is None or not plausible_mention(span) or is_occupation(span.text, occupation) or inside(a, b, jobs):
+        if span is None or not plausible_mention(span) or inside(a, b, jobs):
             continue
         if overlaps(a, b, [(x, y) for lab, x, y in found if lab == other[label]]):
             continue  # the same words read as a treatment and as a condition: the model is unsure
@@ -268,11 +268,6 @@ def occupation_ranges(text: str, occupation: str | None) -> list[tuple[int, int]
         return []
     pattern = r"\s+".join(re.escape(w) for w in occupation.split())
     return [m.span() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)]
-
-
-def is_occupation(mention: str, occupation: str | None) -> bool:
-    """Whether a proposed mention is the worker's job ("massage therapist"), not a service."""
-    return bool(occupation) and " ".join(mention.split()).lower() == " ".join(occupation.split()).lower()
 
 
 def _best_non_overlapping(spans: dict[tuple[str, int, int], float | None]) -> dict[tuple[str, int, int], float | None]:

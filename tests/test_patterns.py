@@ -16,7 +16,7 @@ from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
 from imr_nlp.patterns import guideline_statements, listed_diagnoses, plausible_mention, quantity_bounds
-from imr_nlp.record import doc_entities, is_occupation
+from imr_nlp.record import doc_entities, occupation_ranges
 
 
 def mentions(nlp, text: str, label: str) -> list[str]:
@@ -807,6 +807,6 @@ def test_dates(rules_nlp, text: str, expected: list[str]) -> None:
 
 
 def test_the_workers_occupation_is_not_a_treatment() -> None:
-    assert is_occupation("massage\n\ntherapist", "Massage therapist")
-    assert not is_occupation("massage therapy", "massage therapist")
-    assert not is_occupation("massage therapist", None)
+    assert occupation_ranges("a massage\n\ntherapist", "Massage therapist") == [(2, 20)]
+    assert occupation_ranges("massage therapy", "massage therapist") == []
+    assert occupation_ranges("massage therapist", None) == []
