@@ -701,11 +701,12 @@ _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
     r"\s{1,4}region|(?:initial|subsequent)\s{1,4}encounter"
     r"|(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
-    r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)(?=\s{0,4}[,.;]))\b",
+    r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)"
+    r"(?=\s{0,4}[,.;]|[ \t]*\r?\n\s*+(?!(?-i:[a-z]))))\b",  # a line break ends it unless lower case goes on
     re.IGNORECASE,
 )
 _ICD_HEADS = frozenset(
-    "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder "
+    "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "
     "spondylolisthesis migraine migraines lumbago".split()
 )
 _DEVICE_HEADS = frozenset(

@@ -327,6 +327,23 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Sprain of ligaments of lumbar spine, initial encounter.",
             ["Sprain of ligaments of lumbar spine, initial encounter"],
         ),
+        # an ICD site ends a list item on its own line, not a line going on in lower case
+        (
+            "Diagnoses:\n1. Carpal tunnel syndrome, right upper limb\n2. Lumbago",
+            ["Carpal tunnel syndrome, right upper limb", "Lumbago"],
+        ),
+        ("He has cervical strain, right shoulder\n\ntendinitis.", ["cervical strain", "right shoulder\n\ntendinitis"]),
+        # ICD-9 code titles as letters quote them
+        (
+            "Diagnoses: displacement of lumbar intervertebral disc without myelopathy; thoracic or "
+            "lumbosacral neuritis or radiculitis; myalgia and myositis; chronic pain due to trauma.",
+            [
+                "displacement of lumbar intervertebral disc without myelopathy",
+                "thoracic or lumbosacral neuritis or radiculitis",
+                "myalgia and myositis",
+                "chronic pain due to trauma",
+            ],
+        ),
         ("She has weakness with twisting motions.", ["weakness with twisting motions"]),
         # a word split by a hyphen at a line end is read whole; "complex" ends a structure, not a site
         (
