@@ -231,6 +231,7 @@ def _next_word(doc: Doc, i: int) -> int:
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
 _STRUCTURE_ENDS = frozenset({"complex"})
+_MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing"})
 
 
 def _spine_abbreviation(doc: Doc, i: int) -> bool:
@@ -284,7 +285,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end  # "a positive Trendelenburg sign on the right": the side, written after, stays out
     new_end, words, places, unknown = end, modifiers(), regions(), 0
     before_and: int | None = None  # where the site ended before "and"/"," joined another one
-    prev, after_place = "", False
+    prev, after_place, det_after_and = "", False, False
     while i < len(doc):
         tok = doc[i]
         low = _word(tok)
@@ -318,19 +319,21 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
-            pass  # "over the ... ligament and the peroneal tendons"
+            det_after_and = True  # "over the ... ligament and the peroneal tendons"
         elif (
             low.isalpha()
             and tok.is_lower
             and unknown < 2
-            and before_and is None
+            and (before_and is None or det_after_and)  # "... and the first dorsal compartment"
             and not after_place  # "radiographs of the pelvis showed ...": a verb, not another site
             and low not in _NOT_SITE_WORDS[label]
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         else:
-            if before_and is not None and tok.is_alpha and _is_condition_head(tok.lower_):
-                new_end = before_and  # "pain in the right foot and wrist pain": the next mention's site
+            if before_and is not None and tok.is_alpha and (_is_condition_head(tok.lower_) or low in _MEASURES):
+                # "pain in the right foot and wrist pain": the next mention's site; "signs at both
+                # wrists and grip strength": a measure of the site
+                new_end = before_and
             break
         prev = low
         i = _next_word(doc, i + 1)
@@ -821,6 +824,7 @@ _LIST_LEAD = re.compile(
 )
 
 
+_WORD_IN_ITEM = re.compile(r"[^\W\d_]{2}")  # a list item with no word ("#9") belongs to the one before
 # List items that are not conditions: "status post ...", "history of ...", "right greater than left".
 _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
@@ -854,8 +858,9 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
             if tail := _ITEM_TAIL.search(body, a, end):
                 end = tail.start()
             item = body[a:end]
-            if item and items and (join_next or site_only(item)):
-                items[-1][1] = end  # "neck and low back pain", "sprain, lateral ligament", "at L4-5 and L5-S1"
+            if item and items and (join_next or site_only(item) or not _WORD_IN_ITEM.search(item)):
+                # "neck and low back pain", "sprain, lateral ligament", "at L4-5 and L5-S1", "teeth #8 and #9"
+                items[-1][1] = end
             elif item:
                 items.append([a, end])
             join_next = bool(item) and site_only(item) and part is not None and part.group().strip() == "and"
@@ -884,7 +889,8 @@ _GUIDELINE_CUE = re.compile(
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
-    r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when))\b",
+    r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
+    r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

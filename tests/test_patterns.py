@@ -344,6 +344,22 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "chronic pain due to trauma",
             ],
         ),
+        # sites joined by "and the", the second one with adjectives the lists do not know; a measure
+        # after a site is not another site
+        (
+            "There was tenderness over the right ulnar styloid and the first dorsal compartment.",
+            ["tenderness over the right ulnar styloid and the first dorsal compartment"],
+        ),
+        (
+            "There were positive Tinel's signs at both wrists and grip strength of 14 kg.",
+            ["positive Tinel's signs at both wrists"],
+        ),
+        # a list item without a word belongs to the item before it
+        ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
+        (
+            "MRI showed a thickened anterior talofibular ligament, pain with forced dorsiflexion and a stable syndesmosis.",
+            ["thickened anterior talofibular ligament", "pain with forced dorsiflexion"],
+        ),
         ("She has weakness with twisting motions.", ["weakness with twisting motions"]),
         # a word split by a hyphen at a line end is read whole; "complex" ends a structure, not a site
         (
@@ -796,6 +812,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("A Cam walker is a boot for injuries of the foot and ankle.", []),
         ("Pregabalin has been documented to be effective in treatment of diabetic neuropathy.", []),
         ("An unloader brace is recommended for medial compartment osteoarthritis when the patient is active.", []),
+        ("An occlusal splint is a reasonable conservative option for nocturnal bruxism.", []),
+        ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
