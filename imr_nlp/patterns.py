@@ -289,7 +289,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     while i < len(doc):
         tok = doc[i]
         low = _word(tok)
-        if is_level(doc, i) or low in places or (after_place and low in _STRUCTURE_ENDS):
+        if (
+            is_level(doc, i)
+            or low in places
+            or (after_place and (low in _STRUCTURE_ENDS or (label == "DIAGNOSIS" and low in _MOTIONS)))
+        ):  # "... of the ulnar nerve complex", "weakness of left ankle plantar flexion"
             new_end, unknown, after_place = i + 1, 0, True
             prev = low
             i = _next_word(doc, i + 1)
@@ -424,7 +428,9 @@ _NOT_DESCRIPTIVE = frozenset(
 
 
 # Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
-_KIND_ADJECTIVES = frozenset("axial focal diffuse sharp dull burning aching stabbing shooting throbbing".split())
+_KIND_ADJECTIVES = frozenset(
+    "axial focal diffuse sharp dull burning aching stabbing shooting throbbing anxious motor sensory reflex".split()
+)
 
 
 def _describes(word: str) -> bool:
@@ -702,7 +708,8 @@ def _motions_end(doc: Doc, end: int) -> int:
 # ligaments of lumbar spine, initial encounter", "TFCC tear, right wrist.").
 _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
-    r"\s{1,4}region|(?:initial|subsequent)\s{1,4}encounter"
+    r"\s{1,4}region|(?:mid|upper|lower|high)-?\s{0,4}(?:cervical|thoracic|lumbar)\s{1,4}region"
+    r"|(?:initial|subsequent)\s{1,4}encounter"
     r"|(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
     r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)"
     r"(?=\s{0,4}[,.;]|[ \t]*\r?\n\s*+(?!(?-i:[a-z]))))\b",  # a line break ends it unless lower case goes on
@@ -890,7 +897,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
-    r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after)\b",
+    r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after"
+    r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

@@ -354,6 +354,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "There were positive Tinel's signs at both wrists and grip strength of 14 kg.",
             ["positive Tinel's signs at both wrists"],
         ),
+        (
+            "Diagnoses: Cervical disc disorder with radiculopathy, mid-cervical region; Cervicalgia.",
+            ["Cervical disc disorder with radiculopathy, mid-cervical region", "Cervicalgia"],
+        ),
+        ("There was weakness of left ankle plantar flexion.", ["weakness of left ankle plantar flexion"]),
+        ("She has avoidance of the bank and constricted affect.", ["avoidance of the bank", "constricted affect"]),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -813,6 +819,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Pregabalin has been documented to be effective in treatment of diabetic neuropathy.", []),
         ("An unloader brace is recommended for medial compartment osteoarthritis when the patient is active.", []),
         ("An occlusal splint is a reasonable conservative option for nocturnal bruxism.", []),
+        ("An antidepressant is the preferred long-term treatment for panic disorder.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
     ],
 )
