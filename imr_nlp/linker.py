@@ -51,9 +51,10 @@ ISSUE_HEADING = re.compile(r"(?:^|(?<=\n))\s*issues?\s*at\s*dispute\s*:?\s*", re
 _ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summary|documents\s*reviewed)", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
-# (at a paragraph start, or after the previous sentence when extraction ran the list together)
+# (at a paragraph start, or after the previous sentence when extraction ran the list together; that
+# sentence may end in a word or a number: "... and Zoloft 100mg #30. 1. Xanax 0.5mg #60 is not ...")
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
+    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s)|(?<=\d\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
     re.IGNORECASE,
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)
