@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
 from imr_nlp.facts import extract_case
-from imr_nlp.layout import detect_layout, find_headings, find_sections
+from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
 from imr_nlp.patterns import modifiers
 from imr_nlp.textview import KEEP_HYPHEN, doc_view
@@ -135,6 +135,10 @@ class LayoutDetector:
             return _fail(doc, self.name, exc)
 
     def _annotate(self, doc: Doc) -> Doc:
+        if not may_have_headings(doc.text):  # one line, no heading: no sections
+            doc._.layout = UNKNOWN
+            doc.spans[self.spans_key] = []
+            return doc
         view = doc_view(doc)
         headings = find_headings(view.text)
         doc._.layout = detect_layout(headings)
