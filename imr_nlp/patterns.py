@@ -733,7 +733,7 @@ _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "
 def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
     with subacromial decompression" is one operation, the care after it is not ("release with
-    post-operative therapy") (ANNOTATION.md: a shared head stays
+    post-operative therapy", "release with eight sessions of hand therapy") (ANNOTATION.md: a shared head stays
     together when splitting would change the meaning), and so is an injection "of" its drug or
     named by it ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
     Two drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
@@ -757,7 +757,12 @@ def _one_service(prev: Span, span: Span) -> bool:
     last = prev[-1]
     return (
         _slash_joined(prev, span)
-        or (between == ["with"] and bool(_PROCEDURE_END.search(last.text)) and not span[0].lower_.startswith("post"))
+        or (
+            between == ["with"]
+            and bool(_PROCEDURE_END.search(last.text))
+            and not span[0].lower_.startswith("post")
+            and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
+        )
         or (between == ["of"] and last.lower_ in _INJECTIONS)
         or (
             not between
@@ -898,12 +903,14 @@ _GUIDELINE_CUE = re.compile(
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after"
-    r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test))\b",
+    r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
+    r"|(?:is|are)\s+supported\s+(?:when|if|only|for))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|(?<!be\s)(?<!been\s)(?<!requires\s)documented"
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
+    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)examination|exam)\b",
     re.IGNORECASE,

@@ -360,6 +360,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was weakness of left ankle plantar flexion.", ["weakness of left ankle plantar flexion"]),
         ("She has avoidance of the bank and constricted affect.", ["avoidance of the bank", "constricted affect"]),
+        (
+            "X-rays showed an anterior wedge compression fracture of T8 and tenderness over the T8 spinous process.",
+            ["anterior wedge compression fracture of T8", "tenderness over the T8 spinous process"],
+        ),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -623,6 +627,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "A lateral epicondylar release with post-operative physical therapy was requested.",
             ["lateral epicondylar release", "post-operative physical therapy"],
         ),
+        (
+            "A carpal tunnel release with eight sessions of hand therapy was requested.",
+            ["carpal tunnel release", "eight sessions of hand therapy"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -820,6 +828,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("An unloader brace is recommended for medial compartment osteoarthritis when the patient is active.", []),
         ("An occlusal splint is a reasonable conservative option for nocturnal bruxism.", []),
         ("An antidepressant is the preferred long-term treatment for panic disorder.", []),
+        ("Continued use of opioids is supported when there is documented pain relief and no aberrant behavior.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
     ],
 )
