@@ -1074,12 +1074,13 @@ _NAMED_AFTER_ARTICLE = frozenset(
 
 
 def _named_after_article(span: Span) -> bool:
-    """Whether a bare bound term follows "a", "the" or "another" (:data:`_NAMED_AFTER_ARTICLE`), or
+    """Whether a bare bound term follows an article or a possessive ("the blocks", "his blocks";
+    :data:`_NAMED_AFTER_ARTICLE`), or
     is "falls" after a count ("has had two falls"; "the request falls within" is a verb)."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
     word, before = span.text.lower(), span.doc[i].lower_
-    after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another")
+    after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
     return after_article or (word == "falls" and before in _COUNTS)
 
 

@@ -364,6 +364,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "X-rays showed an anterior wedge compression fracture of T8 and tenderness over the T8 spinous process.",
             ["anterior wedge compression fracture of T8", "tenderness over the T8 spinous process"],
         ),
+        ("Cervical x-rays showed disc space narrowing at C5-6.", ["disc space narrowing at C5-6"]),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -599,6 +600,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("Standing x-rays showed narrowing.", ["Standing x-rays"]),
         # a bound service named alone after an article
         ("A consultation is reasonable, and a boot protects the repair.", ["consultation", "boot", "repair"]),
+        ("His blocks gave only 50% relief.", ["blocks"]),
         ("He walks half a block.", []),
         # a service named inside the worker's job is not one; the same words elsewhere are
         (
