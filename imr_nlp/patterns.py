@@ -206,8 +206,11 @@ _FUNCTION_WORDS = frozenset(
 )
 # Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a
 # site), function words ("tightness of the gastrocnemius with ankle ...")
+# "a program to treat rotator cuff inflammation": what a service is for, not where it is given
+_PURPOSE_VERBS = frozenset("treat relieve reduce improve address help prevent restore".split())
 _NOT_SITE_WORDS = {
-    label: preps | _SITE_DETERMINERS | _FUNCTION_WORDS | {"a", "an"} for label, preps in _SITE_PREPS.items()
+    label: preps | _SITE_DETERMINERS | _FUNCTION_WORDS | {"a", "an"} | _PURPOSE_VERBS
+    for label, preps in _SITE_PREPS.items()
 }
 
 
@@ -380,6 +383,7 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
+    r"|under\s{1,4}(?:ultrasound|fluoroscopic|fluoroscopy|sonographic|CT)(?:\s{1,4}guidance)?"
     r")){1,3}",
     re.IGNORECASE,
 )
@@ -606,7 +610,8 @@ def with_modifiers(span: Span) -> Span:
                 # "cervical and lumbar pain"
                 start, i = j, j - 1
                 continue
-        if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i):  # "broad-based", "drug-induced"
+        if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i) and doc[i - 2].lower_ != "evidence":
+            # "broad-based", "drug-induced"; "evidence-based" judges the service, it is no kind of it
             start = i
             i -= 1
             continue
@@ -904,7 +909,7 @@ _GUIDELINE_CUE = re.compile(
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
-    r"|(?:is|are)\s+supported\s+(?:when|if|only|for))\b",
+    r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

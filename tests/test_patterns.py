@@ -365,6 +365,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["anterior wedge compression fracture of T8", "tenderness over the T8 spinous process"],
         ),
         ("Cervical x-rays showed disc space narrowing at C5-6.", ["disc space narrowing at C5-6"]),
+        (
+            "She has difficulty turning her head and a dysphoric mood.",
+            ["difficulty turning her head", "dysphoric mood"],
+        ),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -630,6 +634,14 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["lateral epicondylar release", "post-operative physical therapy"],
         ),
         (
+            "He requested a subacromial corticosteroid injection under ultrasound guidance.",
+            ["subacromial corticosteroid injection under ultrasound guidance"],
+        ),
+        (
+            "It is an adjunct to a program of evidence-based functional restoration.",
+            ["functional restoration"],
+        ),
+        (
             "A carpal tunnel release with eight sessions of hand therapy was requested.",
             ["carpal tunnel release", "eight sessions of hand therapy"],
         ),
@@ -831,6 +843,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("An occlusal splint is a reasonable conservative option for nocturnal bruxism.", []),
         ("An antidepressant is the preferred long-term treatment for panic disorder.", []),
         ("Continued use of opioids is supported when there is documented pain relief and no aberrant behavior.", []),
+        ("Injections are part of an exercise rehabilitation program to treat impingement syndrome.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
     ],
 )
