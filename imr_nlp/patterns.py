@@ -191,7 +191,7 @@ def site_words() -> frozenset[str]:
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6"
-    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into".split()),
+    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into between under".split()),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -894,7 +894,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # ties it to this patient or this case.
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
-    r"|indicated\s+(?:for|in|when|only)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
+    r"|indicated\s+(?:for|in|when|only|after)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"
@@ -907,7 +907,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
-    r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}option\s+for|(?:is|are)\s+expected\s+after"
+    r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?)\b",
     re.IGNORECASE,
@@ -917,7 +917,7 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)examination|exam)\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam)\b",
     re.IGNORECASE,
 )
 # "a young, active patient": any patient, not this one

@@ -369,6 +369,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has difficulty turning her head and a dysphoric mood.",
             ["difficulty turning her head", "dysphoric mood"],
         ),
+        (
+            "She has burning pain between the third and fourth toes and a positive Mulder's click.",
+            ["burning pain between the third and fourth toes", "positive Mulder's click"],
+        ),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -844,6 +848,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("An antidepressant is the preferred long-term treatment for panic disorder.", []),
         ("Continued use of opioids is supported when there is documented pain relief and no aberrant behavior.", []),
         ("Injections are part of an exercise rehabilitation program to treat impingement syndrome.", []),
+        ("A counterforce strap is an inexpensive, low-risk option for epicondylalgia during activity.", []),
+        ("MRI is indicated for a suspected Morton's neuroma only when the clinical examination is equivocal.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
     ],
 )
