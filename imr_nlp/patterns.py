@@ -977,7 +977,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     :data:`_NAMED_AFTER_ARTICLE`), a word heading a list ("Medications include"), a condition word
     that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
     surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
-    test ("negative Tinel's sign"), a mention running onto the next list item's number, a
+    test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running
+    onto the next list item's number, a
     procedure written "post-X" ("post-thoracotomy pain") and
     "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
     standing" is "groin pain"). Procedures joined by "with", and drugs joined by "/", are one
@@ -1002,6 +1003,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "TREATMENT" and _after_post(s))
         and not (s.id_ == _PAIN_WITH and g.start < s.start)  # "groin pain with prolonged standing": "groin pain"
         and not (g.label_ == "DIAGNOSIS" and _negative_result(g))
+        and not (g.label_ == "DECISION" and _hedged(g))
         and not _ends_on_list_number(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
@@ -1087,6 +1089,13 @@ def _named_after_article(span: Span) -> bool:
     word, before = span.text.lower(), span.doc[i].lower_
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
     return after_article or (word == "falls" and before in _COUNTS)
+
+
+def _hedged(span: Span) -> bool:
+    """Whether necessity words follow "may"/"might"/"can"/"could" ("Bathroom equipment may be
+    medically necessary after surgery"): a guideline's condition, no item's outcome."""
+    i = _previous_word(span.doc, span.start)
+    return span[0].lower_ == "be" and i >= 0 and span.doc[i].lower_ in ("may", "might", "can", "could")
 
 
 def _negative_result(span: Span) -> bool:

@@ -373,6 +373,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has burning pain between the third and fourth toes and a positive Mulder's click.",
             ["burning pain between the third and fourth toes", "positive Mulder's click"],
         ),
+        (
+            "He has difficulty getting in and out of the bathtub and word-finding problems.",
+            ["difficulty getting in and out of the bathtub", "word-finding problems"],
+        ),
         # a list item without a word belongs to the item before it
         ("The diagnoses are traumatic loss of teeth #8 and #9 and bruxism.", ["traumatic loss of teeth", "bruxism"]),
         (
@@ -882,3 +886,15 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
     assert occupation_ranges("a massage\n\ntherapist", "Massage therapist") == [(2, 20)]
     assert occupation_ranges("massage therapy", "massage therapist") == []
     assert occupation_ranges("massage therapist", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The request is not medically necessary.", ["is not medically necessary"]),
+        ("Bathroom equipment may be medically necessary after surgery.", []),
+        ("A walker can be medically necessary when the patient falls. Upheld", ["Upheld"]),
+    ],
+)
+def test_hedged_necessity_is_no_decision(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DECISION") == expected
