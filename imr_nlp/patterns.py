@@ -432,9 +432,7 @@ _NOT_DESCRIPTIVE = frozenset(
 
 
 # Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
-_KIND_ADJECTIVES = frozenset(
-    "axial focal diffuse sharp dull burning aching stabbing shooting throbbing anxious motor sensory reflex".split()
-)
+_KIND_ADJECTIVES = frozenset("axial focal diffuse sharp dull burning aching stabbing shooting throbbing".split())
 
 
 def _describes(word: str) -> bool:
