@@ -14,21 +14,22 @@ from spacy.tokens import Doc
 
 from imr_nlp.corpus import MODEL_LABELS
 from imr_nlp.facts import qualification_ranges
-from imr_nlp.patterns import plausible_mention
+from imr_nlp.patterns import guideline_criteria, plausible_mention
 
 SCHEMA_VERSION = "1.0"
 RULE_SPAN_KEYS = ("ruler", "linker")
 MODEL_SPAN_KEYS = ("sc",)
-# Labels for which the span categoriser adds mentions the rules did not find. In two-fold
-# cross-validation on the 19 hand-labelled non-test letters (2026-11-27) the model's own
-# DIAGNOSIS spans lowered DIAGNOSIS F1 (exact 0.808 -> 0.788, overlap 0.871 -> 0.849) while its
-# TREATMENT spans were level (0.912 -> 0.910 exact, 0.965 -> 0.968 overlap).
-MODEL_ADDS = frozenset({"TREATMENT"})
-# The least score at which a model span the rules did not find is added. On the hand-written
-# letters of 2026-12-01 (second session) scored before any rule or model had seen them, the
-# models' additions above spancat's 0.9 threshold were 3 right and 9 wrong; from 0.995 up, 3 right
-# and 3 wrong.
-MODEL_ADD_MIN_SCORE = 0.995
+# The labels for which the span categoriser adds mentions the rules did not find, and the least
+# score at which it does. TREATMENT: on the hand-written letters of 2026-12-01 (second session),
+# scored before any rule or model had seen them, the models' additions above spancat's 0.9
+# threshold were 3 right and 9 wrong; from 0.995 up, 3 right and 3 wrong. DIAGNOSIS: its own spans
+# lowered DIAGNOSIS F1 in two-fold cross-validation (2026-11-27) while it could add conditions a
+# guideline sentence names; with those sentences excluded (`guideline_criteria`), the additions
+# from 0.98 up of three shipped models on train letters each had not seen (2026-12-02: output-v13
+# on `*_cc`-`*_hh`, output-v15 on `*_ii`-`*_uu`, output-v17 on `*_ss`-`*_uu`; 88 letter scorings)
+# were 30 right, 1 wrong and 2 part of a labelled mention (17 more, all wrong, sat in guideline
+# sentences).
+MODEL_ADD_MIN_SCORE: dict[str, float] = {"TREATMENT": 0.995, "DIAGNOSIS": 0.98}
 
 
 @dataclass
@@ -196,10 +197,11 @@ def doc_entities(doc: Doc) -> list[Entity]:
     """The record's entities: rule spans, linker spans and model spans, one per (label, offsets).
 
     Lexicon matches stand (they carry the model's score where the model predicts the same span);
-    the span categoriser adds the TREATMENT mentions the lexicon does not know
-    (``source="model"``) where no rule span of the label overlaps them and it is sure of them
-    (:data:`MODEL_ADD_MIN_SCORE`): the rules' boundaries stand. Its DIAGNOSIS spans only score
-    the rule spans (:data:`MODEL_ADDS`). Disputed-item
+    the span categoriser adds the mentions the lexicon does not know (``source="model"``) where
+    no rule span of the label overlaps them and it is sure of them (:data:`MODEL_ADD_MIN_SCORE`):
+    the rules' boundaries stand. It adds no condition inside a guideline statement
+    (:func:`imr_nlp.patterns.guideline_criteria`: "Reconstruction is recommended for chronic
+    instability" names a criterion, not the patient's condition). Disputed-item
     TREATMENT spans and GUIDELINE citations come from the linker and stand; mentions inside a
     citation (the guideline's words) or inside the reviewer's stated specialty ("Board Certified
     in Orthopaedic Surgery") are dropped. A model span is not added when it cannot be a mention
@@ -230,6 +232,7 @@ def doc_entities(doc: Doc) -> list[Entity]:
     def overlaps(a: int, b: int, ranges: list[tuple[int, int]]) -> bool:
         return any(a < y and x < b for x, y in ranges)
 
+    criteria: list[tuple[int, int]] | None = None  # computed when the model would add a condition
     text = doc.text
     quals = qualification_ranges(text)
     occupation = (doc._.case or {}).get("occupation")
@@ -244,10 +247,14 @@ def doc_entities(doc: Doc) -> list[Entity]:
         found.setdefault(k, Entity(span.label_, span.text, span.start_char, span.end_char, "rule", model.get(k)))
     other = {"DIAGNOSIS": "TREATMENT", "TREATMENT": "DIAGNOSIS"}
     for (label, a, b), score in model.items():
-        if (label, a, b) in found or label not in MODEL_ADDS or inside(a, b, cites + quals):
+        if (label, a, b) in found or label not in MODEL_ADD_MIN_SCORE or inside(a, b, cites + quals):
             continue
-        if score is not None and score < MODEL_ADD_MIN_SCORE:
+        if score is not None and score < MODEL_ADD_MIN_SCORE[label]:
             continue
+        if label == "DIAGNOSIS":
+            criteria = guideline_criteria(doc) if criteria is None else criteria
+            if any(x <= a < y for x, y in criteria):
+                continue
         if label == "TREATMENT" and overlaps(a, b, items):
             continue
         span = doc.char_span(a, b, label=label)

@@ -113,3 +113,23 @@ def test_the_workers_job_is_not_a_treatment_even_when_the_lexicon_knows_it(rules
     record = imr_nlp.extract(text, rules_nlp).to_dict()
     assert record["case"]["occupation"] == "home health aide"
     assert "home health aide" not in [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+
+
+@pytest.mark.parametrize(("score", "added"), [(0.99, True), (0.95, False)])
+def test_model_adds_a_condition_the_rules_miss_but_not_one_a_guideline_names(rules_nlp, score, added):
+    import numpy
+    from spacy.tokens import SpanGroup
+
+    from imr_nlp.record import doc_entities
+
+    text = (
+        "Decision rationale: The patient has a wobbly kneecap on examination. "
+        "ODG recommends bracing for a wobbly kneecap after a dislocation. The request is not medically necessary."
+    )
+    doc = rules_nlp(text)
+    assert not [e for e in doc_entities(doc) if e.label == "DIAGNOSIS"]
+    starts = [text.index("wobbly"), text.rindex("wobbly")]
+    spans = [doc.char_span(a, a + len("wobbly kneecap"), label="DIAGNOSIS") for a in starts]
+    doc.spans["sc"] = SpanGroup(doc, name="sc", spans=spans, attrs={"scores": numpy.array([[score, 0.0]] * 2)})
+    found = [(e.start, e.source, e.score) for e in doc_entities(doc) if e.label == "DIAGNOSIS"]
+    assert found == ([(starts[0], "model", score)] if added else [])
