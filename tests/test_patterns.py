@@ -472,6 +472,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Studies showed slowing of the right ulnar nerve across the elbow.",
             ["slowing of the right ulnar nerve across the elbow"],
         ),
+        (
+            "She reports waking three to four times a night and wakes up several times a night.",
+            ["waking three to four times a night", "wakes up several times a night"],
+        ),
+        (
+            "There is sensitivity to light touch over the dorsum of the hand.",
+            ["sensitivity to light touch over the dorsum of the hand"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
