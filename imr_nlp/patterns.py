@@ -1,6 +1,7 @@
 """Rule patterns for spaCy's ``span_ruler``, read from the data files in ``imr_nlp/data``.
 
-* ``data/patterns/*.jsonl``: token patterns for DATE and DECISION, in spaCy's pattern format.
+* ``data/patterns/*.jsonl``: token patterns for DATE and DECISION, findings, and abbreviations
+  matched by case ("PT" is physical therapy, "pt" is not), in spaCy's pattern format.
 * ``data/lexicon/{drugs,treatments,diagnoses}.txt``: one term per line, turned into
   case-insensitive TREATMENT / DIAGNOSIS phrase patterns (a final plural "s" accepted; a drug name
   extends over a following strength, form and quantity such as ``10/325mg #120``).
@@ -32,7 +33,7 @@ from imr_nlp.corpus import MODEL_LABELS
 from imr_nlp.textview import ABBREVIATION_END, doc_view
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
-PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl", "morphology.jsonl")
+PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl", "morphology.jsonl", "abbreviations.jsonl")
 SPACE = {"IS_SPACE": True, "OP": "?"}
 BOUND = "~"  # a lexicon term that is a mention only with a modifier or site ("~pain": "pain in the knee")
 MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants at most)
@@ -907,7 +908,8 @@ _GUIDELINE_CUE = re.compile(
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
-    r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?)\b",
+    r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
+    r"|must\s+be\s+(?:proved|proven|confirmed|established))\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

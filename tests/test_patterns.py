@@ -480,6 +480,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "There is sensitivity to light touch over the dorsum of the hand.",
             ["sensitivity to light touch over the dorsum of the hand"],
         ),
+        ("He c/o LBP with radiation to BLE.", ["LBP with radiation to BLE"]),
+        (
+            "There was TTP over the lumbar paraspinals with decreased ROM.",
+            ["TTP over the lumbar paraspinals", "decreased ROM"],
+        ),
+        ("MRI showed a partial tear of the ACL.", ["partial tear of the ACL"]),
+        (
+            "Exam showed a positive McMurray's and a positive Phalen's at the right wrist.",
+            ["positive McMurray's", "positive Phalen's at the right wrist"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -661,6 +671,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "A carpal tunnel release with eight sessions of hand therapy was requested.",
             ["carpal tunnel release", "eight sessions of hand therapy"],
         ),
+        # abbreviations by case: "PT" is physical therapy, "pt" the patient
+        ("She had six visits of PT and OT x 8, and the pt improved.", ["six visits of PT", "OT x 8"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -863,6 +875,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("A counterforce strap is an inexpensive, low-risk option for epicondylalgia during activity.", []),
         ("MRI is indicated for a suspected Morton's neuroma only when the clinical examination is equivocal.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
+        ("Carpal tunnel syndrome must be proved by positive findings and nerve conduction tests.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
