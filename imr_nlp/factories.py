@@ -98,10 +98,16 @@ def split_words(doc: Doc) -> list[tuple[int, int, str]]:
 _NOT_CONTINUATIONS = frozenset({"and", "or", "to", "through", "versus", "vs"})
 
 
+# Clinical shorthand for a function word, normalised so that lexicon terms match through it
+# ("difficulty w/ stairs" is "difficulty with stairs").
+SHORTHAND = {"w/": "with", "w/o": "without"}
+
+
 class SpaceNormaliser:
     """Normalises what PDF extraction does to words: NORM is a single space on whitespace tokens
     (line breaks, double spaces) and a word split by a hyphen at a line end becomes one token
-    whose NORM is the word re-joined (:func:`split_words`; the text is unchanged).
+    whose NORM is the word re-joined (:func:`split_words`; the text is unchanged); shorthand
+    for a function word gets the word as NORM (:data:`SHORTHAND`).
 
     The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
     phrase variant covers a term broken across a line in any way, and "plantar fasci-\\nitis"
@@ -118,6 +124,9 @@ class SpaceNormaliser:
                     retokenizer.merge(doc[start:end], attrs={"NORM": word})
         for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
             doc[int(i)].norm_ = " "
+        for token in doc:
+            if token.lower_ in SHORTHAND:
+                token.norm_ = SHORTHAND[token.lower_]
         return doc
 
 

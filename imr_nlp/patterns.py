@@ -250,9 +250,15 @@ def _spine_abbreviation(doc: Doc, i: int) -> bool:
     )
 
 
+_SIDE_LETTERS = {"L": "left", "R": "right"}  # "L knee pain", "the L C6 dermatome" (capitals only)
+
+
 def _word(tok: Token) -> str:
     """A token's lower-case word; for a word PDF extraction split by a hyphen at a line end
-    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular")."""
+    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular"); a
+    side written as one capital letter spelled out ("L" -> "left")."""
+    if tok.text in _SIDE_LETTERS:
+        return _SIDE_LETTERS[tok.text]
     return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
 
 
@@ -277,7 +283,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
         i = _next_word(doc, i + 1)
-    elif i < len(doc) and (doc[i].lower_ in _LATERALITY or is_level(doc, i)):
+    elif i < len(doc) and (_word(doc[i]) in _LATERALITY or is_level(doc, i)):
         pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
@@ -352,7 +358,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
 
 def _postposed_side(doc: Doc, i: int) -> bool:
     """Whether token `i` starts a bare side after a mention: "on the right", "on the left side"."""
-    if i >= len(doc) or doc[i].lower_ not in ("right", "left") or i < 2:
+    if i >= len(doc) or _word(doc[i]) not in ("right", "left") or i < 2:
         return False
     the = _previous_word(doc, i)
     if doc[the].lower_ != "the" or doc[_previous_word(doc, the)].lower_ != "on":
@@ -374,7 +380,9 @@ _QUANTITY_TAIL = re.compile(
     r"|\d[\d.,]*(?:/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%)(?![\w/])"  # a strength: "hydrocodone/acetaminophen 10/325 mg"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
-    rf"|\d+\s{{1,4}}{_UNIT}(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
+    # a singular unit before a noun is the next item's ("Left TKA, 3 day inpatient stay")
+    rf"|\d+\s{{1,4}}{_UNIT}(?<!s)(?!\s{{1,4}}(?!(?:a|per)\b)[a-z])(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
+    rf"|\d+\s{{1,4}}{_UNIT}(?<=s)(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|pills?)?\s{{0,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
@@ -614,6 +622,16 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
+        if (
+            span.label_ == "TREATMENT"
+            and tok.lower_ == "op"
+            and i >= 2
+            and doc[i - 1].text == "-"
+            and doc[i - 2].lower_ in ("post", "pre")
+        ):  # "post-op DME", three tokens
+            start = i - 2
+            i -= 3
+            continue
         if tok.text == "-" and start == i + 1 and _hyphenated(doc, i + 1):  # "post-" + "traumatic"
             start = i - 1
             i -= 2
@@ -728,7 +746,7 @@ _DEVICE_HEADS = frozenset(
     "ointment drops scan scans".split()
 )
 _PROCEDURE_END = re.compile(
-    r"(?:scopy|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
+    r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -757,7 +775,7 @@ _INJECTIONS = frozenset({"injection", "injections"})
 def _one_service(prev: Span, span: Span) -> bool:
     """Whether TREATMENT `span`, right after TREATMENT `prev`, continues the same service (see
     :func:`joined_procedures`)."""
-    between = [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+    between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]  # "w/" is "with"
     last = prev[-1]
     return (
         _slash_joined(prev, span)
@@ -909,7 +927,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established))\b",
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

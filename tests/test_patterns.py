@@ -486,6 +486,15 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["TTP over the lumbar paraspinals", "decreased ROM"],
         ),
         ("MRI showed a partial tear of the ACL.", ["partial tear of the ACL"]),
+        # a side written as one capital letter
+        (
+            "He c/o L knee pain and neck pain radiating to the L arm; Hx: OA L knee.",
+            ["L knee pain", "neck pain radiating to the L arm", "OA L knee"],
+        ),
+        (
+            "Exam: + Spurling's on the L, diminished L biceps reflex, medial JLT and N/T in the L thumb.",
+            ["+ Spurling's", "diminished L biceps reflex", "medial JLT", "N/T in the L thumb"],
+        ),
         (
             "Exam showed a positive McMurray's and a positive Phalen's at the right wrist.",
             ["positive McMurray's", "positive Phalen's at the right wrist"],
@@ -673,6 +682,21 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # abbreviations by case: "PT" is physical therapy, "pt" the patient
         ("She had six visits of PT and OT x 8, and the pt improved.", ["six visits of PT", "OT x 8"]),
+        ("She feels sad and has no IF questions.", []),
+        (
+            "The surgeon requested a L TKA, 3 day inpatient stay and post-op DME.",
+            ["L TKA", "3 day inpatient stay", "post-op DME"],
+        ),
+        (
+            "He is s/p L knee scope w/ partial medial meniscectomy and R shoulder arthroscopic RCR, SAD and distal "
+            "clavicle excision.",
+            [
+                "L knee scope w/ partial medial meniscectomy",
+                "R shoulder arthroscopic RCR",
+                "SAD",
+                "distal clavicle excision",
+            ],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -876,6 +900,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("MRI is indicated for a suspected Morton's neuroma only when the clinical examination is equivocal.", []),
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
         ("Carpal tunnel syndrome must be proved by positive findings and nerve conduction tests.", []),
+        ("There is no high-grade scientific evidence to support traction for neck pain.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
