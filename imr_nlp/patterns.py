@@ -199,6 +199,7 @@ _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shoo
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
+_IMAGING = frozenset({"mri", "ct", "xr", "x-ray", "x-rays", "mra", "radiographs", "ultrasound", "scan"})
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 _FUNCTION_WORDS = frozenset(
@@ -285,6 +286,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)
     elif i < len(doc) and (_word(doc[i]) in _LATERALITY or is_level(doc, i)):
         pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
+    elif label == "TREATMENT" and i < len(doc) and doc[end - 1].lower_ in _IMAGING and _word(doc[i]) in regions():
+        pass  # "CT head", "MRI brain": an imaging study named with its region
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     else:
@@ -384,7 +387,7 @@ _QUANTITY_TAIL = re.compile(
     rf"|\d+\s{{1,4}}{_UNIT}(?<!s)(?!\s{{1,4}}(?!(?:a|per)\b)[a-z])(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|\d+\s{{1,4}}{_UNIT}(?<=s)(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
-    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|pills?)?\s{{0,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
+    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|tabs?|pills?)?\s{{0,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
@@ -739,7 +742,7 @@ _ICD_SITE = re.compile(
 )
 _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "
-    "spondylolisthesis migraine migraines lumbago".split()
+    "spondylolisthesis migraine migraines lumbago mdd".split()  # "MDD, single episode"
 )
 _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
@@ -1117,9 +1120,14 @@ def _hedged(span: Span) -> bool:
 
 
 def _negative_result(span: Span) -> bool:
-    """Whether a finding is written as a negative test ("a negative Tinel's sign at the elbow"): no
+    """Whether a finding is written as a negative test ("a negative Tinel's sign at the elbow",
+    "anterior drawer neg"): no
     finding of the patient's (negated conditions, "no fracture", stay mentions)."""
-    return (i := _previous_word(span.doc, span.start)) >= 0 and span.doc[i].lower_ == "negative"
+    doc = span.doc
+    if (i := _previous_word(doc, span.start)) >= 0 and doc[i].lower_ == "negative":
+        return True
+    j = _next_word(doc, span.end)  # "talar tilt neg", "Finkelstein's (-)": the result written after
+    return j < len(doc) and (doc[j].lower_ in ("neg", "negative") or doc[j : j + 3].text.replace(" ", "") == "(-)")
 
 
 def _after_post(span: Span) -> bool:

@@ -486,6 +486,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["TTP over the lumbar paraspinals", "decreased ROM"],
         ),
         ("MRI showed a partial tear of the ACL.", ["partial tear of the ACL"]),
+        ("He has post-traumatic HA and a CT injury to both hands.", ["post-traumatic HA", "CT injury to both hands"]),
+        # a negative result written after the test is no finding
+        (
+            "Exam: + grind test, L index finger triggering, TTP over the ATFL; talar tilt neg, Finkelstein's (-).",
+            ["+ grind test", "L index finger triggering", "TTP over the ATFL"],
+        ),
+        ("Dx: MDD, single episode, moderate and GAD; no SI/HI.", ["MDD, single episode", "GAD", "SI/HI"]),
         # a side written as one capital letter
         (
             "He c/o L knee pain and neck pain radiating to the L arm; Hx: OA L knee.",
@@ -683,6 +690,15 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # abbreviations by case: "PT" is physical therapy, "pt" the patient
         ("She had six visits of PT and OT x 8, and the pt improved.", ["six visits of PT", "OT x 8"]),
         ("She feels sad and has no IF questions.", []),
+        ("CT head and MRI brain were negative; XR R hand showed OA.", ["CT head", "MRI brain", "XR R hand"]),
+        (
+            "He uses Fioricet up to 10 tabs/week and Excedrin, and RICE helped.",
+            ["Fioricet up to 10 tabs/week", "Excedrin", "RICE"],
+        ),
+        (
+            "No trial of cognitive behavioral therapy for insomnia is documented.",
+            ["cognitive behavioral therapy for insomnia"],
+        ),
         (
             "The surgeon requested a L TKA, 3 day inpatient stay and post-op DME.",
             ["L TKA", "3 day inpatient stay", "post-op DME"],
