@@ -393,7 +393,7 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
-    rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
+    rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:up\s{{1,4}}to\s{{1,4}})?(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
     r"|under\s{1,4}(?:ultrasound|fluoroscopic|fluoroscopy|sonographic|CT)(?:\s{1,4}guidance)?"
     r")){1,3}",

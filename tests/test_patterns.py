@@ -696,6 +696,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["Fioricet up to 10 tabs/week", "Excedrin", "RICE"],
         ),
         (
+            "He takes oxycodone 15mg up to four times daily during an opioid taper.",
+            ["oxycodone 15mg up to four times daily", "opioid taper"],
+        ),
+        (
             "No trial of cognitive behavioral therapy for insomnia is documented.",
             ["cognitive behavioral therapy for insomnia"],
         ),
