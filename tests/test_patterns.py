@@ -493,6 +493,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["+ grind test", "L index finger triggering", "TTP over the ATFL"],
         ),
         ("Dx: MDD, single episode, moderate and GAD; no SI/HI.", ["MDD, single episode", "GAD", "SI/HI"]),
+        # "w/" reads as "with" (SpaceNormaliser)
+        (
+            "Dx: adjustment disorder w/ mixed anxiety and depressed mood.",
+            ["adjustment disorder w/ mixed anxiety and depressed mood"],
+        ),
         # a side written as one capital letter
         (
             "He c/o L knee pain and neck pain radiating to the L arm; Hx: OA L knee.",
