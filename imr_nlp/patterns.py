@@ -41,7 +41,8 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 DRUG_TAIL = {
     "LOWER": {
         "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
-        r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|solution|oral|topical|transdermal|sublingual"
+        r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|lotion|solution|oral|topical|transdermal"
+        r"|sublingual"
         # a line break may sit inside the tail ("Lidoderm 5%\npatches")
         r"|grams?|units?|hr|sodium|potassium|hcl|nasal|spray|/|\s+)$"
     },
@@ -1178,6 +1179,9 @@ _ENCOUNTERS = frozenset(
 )
 
 
+_MEASURE_UNITS = frozenset({"deg", "degrees", "degree", "cm", "mm", "kg", "lbs", "pounds", "%"})
+
+
 def plausible_mention(span: Span) -> bool:
     """Whether a span the model proposes on its own can be a DIAGNOSIS/TREATMENT mention: it
     names something beyond a body site ("right shoulder", "lateral ligament"), does not start
@@ -1185,7 +1189,8 @@ def plausible_mention(span: Span) -> bool:
     ("hole"), is not a clause ("Topical ketamine is under study", "weight bearing in a boot"), a
     record ("Pain management notes"), a bare count ("eight sessions"), generic care ("six months
     of care") or an encounter named by itself ("re-evaluation"), and a condition does not start
-    with a word for its course ("improvement in range of motion")."""
+    with a word for its course ("improvement in range of motion") nor end in a measurement
+    ("knee flexion to 80 deg")."""
     words = [t for t in span if not t.is_space]
     if not words or not words[0].is_alpha:
         return False
@@ -1203,6 +1208,8 @@ def plausible_mention(span: Span) -> bool:
         return False  # "two forms of electrical stimulation": a count of kinds, not a service
     if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
         return False
+    if span.label_ == "DIAGNOSIS" and any(t.like_num for t in words) and words[-1].lower_ in _MEASURE_UNITS:
+        return False  # "knee flexion to 80 deg": a measurement, not a finding
     site = site_words()
     return not all(
         t.lower_ in site or t.lower_ in _SITE_FILLERS or is_level(span.doc, t.i) or t.is_digit for t in words

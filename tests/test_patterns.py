@@ -493,6 +493,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["+ grind test", "L index finger triggering", "TTP over the ATFL"],
         ),
         ("Dx: MDD, single episode, moderate and GAD; no SI/HI.", ["MDD, single episode", "GAD", "SI/HI"]),
+        (
+            "He has fear of re-injury, an extension lag and no drainage.",
+            ["fear of re-injury", "extension lag", "drainage"],
+        ),
         # "w/" reads as "with" (SpaceNormaliser)
         (
             "Dx: adjustment disorder w/ mixed anxiety and depressed mood.",
@@ -705,6 +709,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["oxycodone 15mg up to four times daily", "opioid taper"],
         ),
         (
+            "Treatment included two lumbar ESIs, Terocin lotion and home health PT x 6; she uses a FWW.",
+            ["two lumbar ESIs", "Terocin lotion", "home health PT x 6", "FWW"],
+        ),
+        (
             "No trial of cognitive behavioral therapy for insomnia is documented.",
             ["cognitive behavioral therapy for insomnia"],
         ),
@@ -765,6 +773,8 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("re-evaluation", "TREATMENT", False),
         ("psychological evaluation", "TREATMENT", True),
         ("prescribed cephalexin", "TREATMENT", False),
+        ("knee flexion to 80 deg", "DIAGNOSIS", False),
+        ("decreased knee flexion", "DIAGNOSIS", True),
     ],
 )
 def test_plausible_mention(rules_nlp, text: str, label: str, expected: bool) -> None:
