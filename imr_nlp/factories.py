@@ -124,9 +124,10 @@ class SpaceNormaliser:
                     retokenizer.merge(doc[start:end], attrs={"NORM": word})
         for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
             doc[int(i)].norm_ = " "
-        keys = [doc.vocab.strings.add(word) for word in SHORTHAND]
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), keys)):
-            doc[int(i)].norm_ = SHORTHAND[doc[int(i)].lower_]
+        if "w/" in doc.text:  # the only shorthand there is; most texts (and every pattern) have none
+            for token in doc:
+                if token.lower_ in SHORTHAND:
+                    token.norm_ = SHORTHAND[token.lower_]
         return doc
 
 
