@@ -105,7 +105,8 @@ _OCCUPATION = [
         r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
-        r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed)\b|,)",
+        r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed"
+        r"|s/p|status\s+post)\b|,)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy"
         # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,
     ),

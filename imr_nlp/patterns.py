@@ -200,7 +200,7 @@ _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shoo
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
-_IMAGING = frozenset({"mri", "ct", "xr", "x-ray", "x-rays", "mra", "radiographs", "ultrasound", "scan"})
+_IMAGING = frozenset("mri ct xr x-ray x-rays mra radiographs ultrasound scan emg ncs ncv emg/ncs emg/ncv".split())
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
 _SITE_DETERMINERS = frozenset({"the", "both", "his", "her", "their"})
 _FUNCTION_WORDS = frozenset(
@@ -258,9 +258,11 @@ _SIDE_LETTERS = {"L": "left", "R": "right"}  # "L knee pain", "the L C6 dermatom
 def _word(tok: Token) -> str:
     """A token's lower-case word; for a word PDF extraction split by a hyphen at a line end
     ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular"); a
-    side written as one capital letter spelled out ("L" -> "left")."""
+    side written as one capital letter spelled out ("L" -> "left"), and "w/" as "with"."""
     if tok.text in _SIDE_LETTERS:
         return _SIDE_LETTERS[tok.text]
+    if tok.lower_ in ("w/", "w/o"):
+        return tok.norm_  # "pain w/ radiation to BUE" (SpaceNormaliser spells it out)
     return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
 
 
@@ -270,11 +272,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     region), "at <spinal level> (and <level>)" or, for a DIAGNOSIS, "radiating to/down (the)
     <region>"; else `end`."""
     i = _next_word(doc, end)
-    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("to", "on", "with"):
+    if label == "DIAGNOSIS" and i < len(doc) and _word(doc[i]) in ("to", "on", "with"):
         j = _next_word(doc, i + 1)
         if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
             i = _next_word(doc, j + 1)
-        elif j < len(doc) and doc[i].lower_ == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
+        elif j < len(doc) and _word(doc[i]) == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
             i = j
     radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
     if radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
@@ -287,8 +289,14 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)
     elif i < len(doc) and (_word(doc[i]) in _LATERALITY or is_level(doc, i)):
         pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
-    elif label == "TREATMENT" and i < len(doc) and doc[end - 1].lower_ in _IMAGING and _word(doc[i]) in regions():
-        pass  # "CT head", "MRI brain": an imaging study named with its region
+    elif (
+        label == "TREATMENT"
+        and i < len(doc)
+        and doc[end - 1].lower_ in _IMAGING
+        and _word(doc[i]) in regions()
+        and not (doc[i].is_upper and len(doc[i]) > 3)  # "EMG/NCS\nMAXIMUS Federal Services": no gluteus maximus
+    ):
+        pass  # "CT head", "MRI brain", "XR\npelvis": an imaging study named with its region
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     else:
@@ -392,11 +400,11 @@ _QUANTITY_TAIL = re.compile(
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
-    r"|prn|bid|tid|qid|qhs)\b"
+    r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:up\s{{1,4}}to\s{{1,4}})?(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
-    r"|under\s{1,4}(?:ultrasound|fluoroscopic|fluoroscopy|sonographic|CT)(?:\s{1,4}guidance)?"
+    r"|under\s{1,4}(?:ultrasound|US|fluoroscopic|fluoroscopy|fluoro|sonographic|CT)(?:\s{1,4}guidance)?"
     r")){1,3}",
     re.IGNORECASE,
 )
@@ -926,6 +934,7 @@ _GUIDELINE_CUE = re.compile(
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
+    r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"

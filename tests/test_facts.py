@@ -62,6 +62,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("This 42 year old male warehouse order selector felt a pop in his ankle", "warehouse order selector"),
         ("This is a 57-year-old right-handed male school custodian who injured his shoulder", "school custodian"),
         ("The patient is a 47 y/o male landscaper injured on 04/29/2011 lifting a wheelbarrow.", "landscaper"),
+        ("The patient is a 42 y/o male mechanic s/p L shoulder arthroscopy on 03/11/2013.", "mechanic"),
         ("He sustained an industrial injury on 11-14-2008. He\nwas a bus driver. He was diagnosed", "bus driver"),
         ("He was a passenger. The car was struck from behind.", None),
     ],

@@ -497,6 +497,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He has fear of re-injury, an extension lag and no drainage.",
             ["fear of re-injury", "extension lag", "drainage"],
         ),
+        (
+            "He c/o neck pain w/ radiation to BUE and bilateral UE paresthesias; no CTS.",
+            ["neck pain w/ radiation to BUE", "bilateral UE paresthesias", "CTS"],
+        ),
+        (
+            "Exam: + FADIR, + FABER on the R; cam morphology; Dx: R hip FAI; GI intolerance.",
+            ["+ FADIR", "+ FABER", "cam morphology", "R hip FAI", "GI intolerance"],
+        ),
         # "w/" reads as "with" (SpaceNormaliser)
         (
             "Dx: adjustment disorder w/ mixed anxiety and depressed mood.",
@@ -700,6 +708,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She had six visits of PT and OT x 8, and the pt improved.", ["six visits of PT", "OT x 8"]),
         ("She feels sad and has no IF questions.", []),
         ("CT head and MRI brain were negative; XR R hand showed OA.", ["CT head", "MRI brain", "XR R hand"]),
+        # a region in capitals is no site of an imaging study at a line end ("MAXIMUS Federal Services")
+        ("EMG/NCS BUE showed no CTS.\nEMG/NCS\n\nMAXIMUS Federal Services", ["EMG/NCS BUE", "EMG/NCS"]),
+        (
+            "Meds: Prilosec 20mg QD; an intra-articular R hip injection under fluoro gave relief.",
+            ["Prilosec 20mg QD", "intra-articular R hip injection under fluoro"],
+        ),
         (
             "He uses Fioricet up to 10 tabs/week and Excedrin, and RICE helped.",
             ["Fioricet up to 10 tabs/week", "Excedrin", "RICE"],
@@ -936,6 +950,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Protected weight bearing is expected after debridement of an osteochondral lesion of the talus.", []),
         ("Carpal tunnel syndrome must be proved by positive findings and nerve conduction tests.", []),
         ("There is no high-grade scientific evidence to support traction for neck pain.", []),
+        ("Gabapentin is a first-line agent for neuropathic pain.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
