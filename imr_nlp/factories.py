@@ -30,7 +30,7 @@ from spacy.util import filter_spans, registry
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.patterns import modifiers
+from imr_nlp.patterns import SHORTHAND, modifiers
 from imr_nlp.textview import KEEP_HYPHEN, doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -98,16 +98,11 @@ def split_words(doc: Doc) -> list[tuple[int, int, str]]:
 _NOT_CONTINUATIONS = frozenset({"and", "or", "to", "through", "versus", "vs"})
 
 
-# Clinical shorthand for a function word, normalised so that lexicon terms match through it
-# ("difficulty w/ stairs" is "difficulty with stairs").
-SHORTHAND = {"w/": "with", "w/o": "without"}
-
-
 class SpaceNormaliser:
     """Normalises what PDF extraction does to words: NORM is a single space on whitespace tokens
     (line breaks, double spaces) and a word split by a hyphen at a line end becomes one token
     whose NORM is the word re-joined (:func:`split_words`; the text is unchanged); shorthand
-    for a function word gets the word as NORM (:data:`SHORTHAND`).
+    for a function word gets the word as NORM (:data:`imr_nlp.patterns.SHORTHAND`).
 
     The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
     phrase variant covers a term broken across a line in any way, and "plantar fasci-\\nitis"

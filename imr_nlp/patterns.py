@@ -253,6 +253,9 @@ def _spine_abbreviation(doc: Doc, i: int) -> bool:
 
 
 _SIDE_LETTERS = {"L": "left", "R": "right"}  # "L knee pain", "the L C6 dermatome" (capitals only)
+# Clinical shorthand for a function word: lexicon terms match through it (SpaceNormaliser sets it
+# as NORM: "difficulty w/ stairs" is "difficulty with stairs"), and so do sites ("pain w/ radiation").
+SHORTHAND = {"w/": "with", "w/o": "without"}
 
 
 def _word(tok: Token) -> str:
@@ -261,8 +264,8 @@ def _word(tok: Token) -> str:
     side written as one capital letter spelled out ("L" -> "left"), and "w/" as "with"."""
     if tok.text in _SIDE_LETTERS:
         return _SIDE_LETTERS[tok.text]
-    if tok.lower_ in ("w/", "w/o"):
-        return tok.norm_  # "pain w/ radiation to BUE" (SpaceNormaliser spells it out)
+    if tok.lower_ in SHORTHAND:
+        return SHORTHAND[tok.lower_]  # "pain w/ radiation to BUE"
     return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
 
 
@@ -1131,8 +1134,8 @@ def _hedged(span: Span) -> bool:
 
 def _negative_result(span: Span) -> bool:
     """Whether a finding is written as a negative test ("a negative Tinel's sign at the elbow",
-    "anterior drawer neg"): no
-    finding of the patient's (negated conditions, "no fracture", stay mentions)."""
+    "anterior drawer neg"): no finding of the patient's (negated conditions, "no fracture", stay
+    mentions)."""
     doc = span.doc
     if (i := _previous_word(doc, span.start)) >= 0 and doc[i].lower_ == "negative":
         return True
