@@ -823,8 +823,8 @@ def _slash_joined(prev: Span, span: Span) -> bool:
 _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
-    "generator center unit evaluation repair repairs retraining excision index injection injections prophylaxis test "
-    "testing".split()
+    "generator center unit evaluation repair repairs release releases retraining excision index injection injections "
+    "prophylaxis test testing".split()
 )
 
 
@@ -937,7 +937,8 @@ _GUIDELINE_CUE = re.compile(
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
-    r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)"
+    r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient\s+to"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -1177,7 +1178,7 @@ _CLAUSE_WORDS = frozenset(
 # Verbs that introduce a service in a sentence ("prescribed cephalexin", "requested an MRI").
 _LEADING_VERBS = frozenset(
     "prescribed requested recommended approved denied certified given started tried used received underwent "
-    "completed ordered continued".split()
+    "completed ordered continued cure cures treat treats relieve relieves".split()
 )
 _RECORD_WORDS = frozenset("notes note reports report records record findings finding results result".split())
 _GENERIC_ENDS = frozenset("care treatment treatments services modalities".split())  # ANNOTATION_NOTES 12

@@ -523,6 +523,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Exam showed a positive McMurray's and a positive Phalen's at the right wrist.",
             ["positive McMurray's", "positive Phalen's at the right wrist"],
         ),
+        # a kind word stays ("palpable", "nonspecific"); a condition naming a release is the service's name
+        (
+            "A palpable nodule, grade 1 diastolic dysfunction and nonspecific ST-T wave changes; a right trigger "
+            "thumb release was requested.",
+            ["palpable nodule", "grade 1 diastolic dysfunction", "nonspecific ST-T wave changes"],
+        ),
+        (
+            "She has nighttime teeth grinding, pulp exposure and jaw pain.",
+            ["nighttime teeth grinding", "pulp exposure", "jaw pain"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -744,6 +754,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "distal clavicle excision",
             ],
         ),
+        (
+            "He uses a CPAP machine; a resting ECG, a stress echocardiogram and a right trigger thumb release were "
+            "requested, with a donut pillow.",
+            ["CPAP machine", "resting ECG", "stress echocardiogram", "right trigger thumb release", "donut pillow"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -787,6 +802,7 @@ def test_letter_outcome_is_not_an_item_decision(text: str, word: str, expected: 
         ("re-evaluation", "TREATMENT", False),
         ("psychological evaluation", "TREATMENT", True),
         ("prescribed cephalexin", "TREATMENT", False),
+        ("cure symptoms", "DIAGNOSIS", False),
         ("knee flexion to 80 deg", "DIAGNOSIS", False),
         ("decreased knee flexion", "DIAGNOSIS", True),
     ],
@@ -951,6 +967,9 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Carpal tunnel syndrome must be proved by positive findings and nerve conduction tests.", []),
         ("There is no high-grade scientific evidence to support traction for neck pain.", []),
         ("Gabapentin is a first-line agent for neuropathic pain.", []),
+        ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
+        ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
+        ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
