@@ -401,6 +401,7 @@ _QUANTITY_TAIL = re.compile(
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
     rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|tabs?|pills?)?\s{{0,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
+    rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
@@ -484,7 +485,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point potency guided".split()
+    "time contrast acting bearing dose wheeled step point potency guided free".split()
 )
 
 
@@ -758,7 +759,7 @@ _ICD_HEADS = frozenset(
 )
 _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
-    "ointment drops scan scans".split()
+    "ointment drops scan scans infusion infusions".split()
 )
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
@@ -955,9 +956,12 @@ _PATIENT_CUE = re.compile(
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam)\b",
     re.IGNORECASE,
 )
-# "a young, active patient": any patient, not this one
+# "a young, active patient": any patient, not this one; nor is "the patient" after a verb or a
+# conjunction in a guideline statement ("... after a psychological evaluation has cleared the patient")
 _ANY_PATIENT = re.compile(
-    r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b", re.IGNORECASE
+    r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
+    r"|(?<=[a-z]\s)(?<!this\s)(?<!case\s)\bthe\s+patient\b(?!'s)",
+    re.IGNORECASE,
 )
 # a sentence, or its second clause with a subject of its own ("..., and she has had 12")
 _SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
@@ -1111,7 +1115,7 @@ def _ends_on_list_number(span: Span) -> bool:
 # ("without a tear", "the size of the tear", "after the release", "A consultation is appropriate",
 # "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
-    "tear tears release repair consultation boot screen revision transposition blocks".split()
+    "tear tears release repair consultation boot screen revision transposition block blocks".split()
 )
 
 
@@ -1123,6 +1127,7 @@ def _named_after_article(span: Span) -> bool:
         return False
     word, before = span.text.lower(), span.doc[i].lower_
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
+    after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     return after_article or (word == "falls" and before in _COUNTS)
 
 

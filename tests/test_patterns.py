@@ -533,6 +533,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has nighttime teeth grinding, pulp exposure and jaw pain.",
             ["nighttime teeth grinding", "pulp exposure", "jaw pain"],
         ),
+        (
+            "She has nocturnal awakenings, scattered expiratory wheezes, widespread pain, brain fog and tenderness at "
+            "both lateral epicondyles.",
+            [
+                "nocturnal awakenings",
+                "scattered expiratory wheezes",
+                "widespread pain",
+                "brain fog",
+                "tenderness at both lateral epicondyles",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -759,6 +770,22 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "requested, with a donut pillow.",
             ["CPAP machine", "resting ECG", "stress echocardiogram", "right trigger thumb release", "donut pillow"],
         ),
+        (
+            "Meds: Advair 250/50 one puff twice daily and montelukast 10 mg daily; an outpatient ketamine infusion and "
+            "preservative-free artificial tears.",
+            [
+                "Advair 250/50 one puff twice daily",
+                "montelukast 10 mg daily",
+                "outpatient ketamine infusion",
+                "preservative-free artificial tears",
+            ],
+        ),
+        ("ANA and ESR were normal; FENO was high.", ["ANA", "ESR", "FENO"]),
+        # a bare "block" after an article is the block the letter named; walking a block is no service
+        (
+            "He had a stellate ganglion block, and the block helped. He can walk a block.",
+            ["stellate ganglion block", "block"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -967,6 +994,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Carpal tunnel syndrome must be proved by positive findings and nerve conduction tests.", []),
         ("There is no high-grade scientific evidence to support traction for neck pain.", []),
         ("Gabapentin is a first-line agent for neuropathic pain.", []),
+        ("SCS is recommended for CRPS only after a psychological evaluation has cleared the patient.", []),
         ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
