@@ -119,6 +119,14 @@ _OCCUPATION = [
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)(?:\s+(?=who\b)|(?=\.(?:\s|$)))",
         re.IGNORECASE,
     ),
+    # the job after the work that caused the injury: "cumulative trauma from repetitive lifting of
+    # boxes as a packer", "hurt his back loading trucks as a warehouse worker"
+    re.compile(
+        r"\b(?:lifting|carrying|loading|unloading|stocking|packing|moving|pushing|pulling|climbing|driving"
+        r"|cleaning|cooking|typing|operating|working)\s+(?:[a-z]+\s+){0,4}?as\s+an?\s+"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)(?=\s*[.,;]|\s+(?:for|at|when|since)\b)",
+        re.IGNORECASE,
+    ),
 ]
 _PROFESSIONS = {
     "psychologist": "Psychology",

@@ -759,7 +759,7 @@ _ICD_HEADS = frozenset(
 )
 _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
-    "ointment drops scan scans infusion infusions".split()
+    "ointment drops scan scans infusion infusions study studies".split()
 )
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
@@ -772,17 +772,39 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
     """TREATMENT spans with one procedure "with" another merged: "right shoulder arthroscopy
     with subacromial decompression" is one operation, the care after it is not ("release with
     post-operative therapy", "release with eight sessions of hand therapy") (ANNOTATION.md: a shared head stays
-    together when splitting would change the meaning), and so is an injection "of" its drug or
-    named by it ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
+    together when splitting would change the meaning), and so is a second procedure joined by
+    "and" ("arthroscopy with partial medial meniscectomy and chondroplasty"; not one on a side of
+    its own: "... and R shoulder arthroscopy"), and an injection "of" its drug or named by it
+    ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
     Two drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
     out: list[Span] = []
+    with_joined: set[int] = set()  # starts of the spans that joined a procedure "with" another
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         prev = out[-1] if out else None
-        if prev is not None and prev.label_ == span.label_ == "TREATMENT" and _one_service(prev, span):
-            out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
-            continue
+        if prev is not None and prev.label_ == span.label_ == "TREATMENT":
+            between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]
+            joined = _one_service(prev, span)
+            also = between == ["and"] and prev.start in with_joined and _second_procedure(span)
+            if joined or also:
+                if between == ["with"]:
+                    with_joined.add(prev.start)
+                out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
+                continue
         out.append(span)
     return out
+
+
+_SIDES = _LATERALITY | set(_SIDE_LETTERS)
+
+
+def _second_procedure(span: Span) -> bool:
+    """A procedure named without a side of its own ("chondroplasty of the medial femoral condyle",
+    "distal clavicle excision"): the same operation's second part."""
+    words = [t for t in span if not t.is_space]
+    head = next((t for t in words if t.lower_ in ("of", "at", "to")), None)
+    last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
+    ends = bool(_PROCEDURE_END.search(last.text)) or last.lower_ in ("excision", "resection")
+    return ends and words[0].text not in _SIDES and words[0].lower_ not in _SIDES
 
 
 _INJECTIONS = frozenset({"injection", "injections"})

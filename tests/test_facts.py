@@ -65,6 +65,8 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The patient is a 42 y/o male mechanic s/p L shoulder arthroscopy on 03/11/2013.", "mechanic"),
         ("He sustained an industrial injury on 11-14-2008. He\nwas a bus driver. He was diagnosed", "bus driver"),
         ("He was a passenger. The car was struck from behind.", None),
+        ("The mechanism was cumulative trauma from repetitive lifting of boxes as a packer.", "packer"),
+        ("There is no evidence for the use of a muscle relaxant as a topical product.", None),
     ],
 )
 def test_occupation(text, occupation):

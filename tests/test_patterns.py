@@ -781,6 +781,19 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("ANA and ESR were normal; FENO was high.", ["ANA", "ESR", "FENO"]),
+        # a second procedure of the same operation joins it; one on a side of its own does not
+        (
+            "He had a right knee arthroscopy with partial medial meniscectomy\nand chondroplasty of the medial femoral "
+            "condyle, then physical therapy.",
+            [
+                "right knee arthroscopy with partial medial meniscectomy\nand chondroplasty of the medial femoral condyle",
+                "physical therapy",
+            ],
+        ),
+        (
+            "EMG/NCV studies of the lower extremities and needle EMG; an assistive device.",
+            ["EMG/NCV studies of the lower extremities", "needle EMG", "assistive device"],
+        ),
         # a bare "block" after an article is the block the letter named; walking a block is no service
         (
             "He had a stellate ganglion block, and the block helped. He can walk a block.",
