@@ -544,6 +544,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "tenderness at both lateral epicondyles",
             ],
         ),
+        (
+            "She has an anxious affect, a flat foot and thickening of the plantar fascia; she is obese.",
+            ["anxious affect", "flat foot", "thickening of the plantar fascia", "obese"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1008,6 +1012,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("There is no high-grade scientific evidence to support traction for neck pain.", []),
         ("Gabapentin is a first-line agent for neuropathic pain.", []),
         ("SCS is recommended for CRPS only after a psychological evaluation has cleared the patient.", []),
+        ("Night splints, as part of a regimen, may be effective in treating plantar fasciitis.", []),
         ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
