@@ -1013,6 +1013,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Gabapentin is a first-line agent for neuropathic pain.", []),
         ("SCS is recommended for CRPS only after a psychological evaluation has cleared the patient.", []),
         ("Night splints, as part of a regimen, may be effective in treating plantar fasciitis.", []),
+        ("Neurotomy should not be performed without a diagnosis of facet joint pain.", []),
         ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
