@@ -392,7 +392,7 @@ _COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
 _QUANTITY_TAIL = re.compile(
     r"(?:,?\s{0,4}(?:"
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
-    r"|\d[\d.,]*(?:/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%)(?![\w/])"  # a strength: "hydrocodone/acetaminophen 10/325 mg"
+    r"|\d[\d.,]*(?:/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"  # strength, amount: "10/325 mg", "180gm"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     # a singular unit before a noun is the next item's ("Left TKA, 3 day inpatient stay")
@@ -775,7 +775,8 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
     together when splitting would change the meaning), and so is a second procedure joined by
     "and" ("arthroscopy with partial medial meniscectomy and chondroplasty"; not one on a side of
     its own: "... and R shoulder arthroscopy"), and an injection "of" its drug or named by it
-    ("Injection of corticosteroids into ...", "Lidocaine trigger point injections").
+    ("Injection of corticosteroids into ...", "Lidocaine trigger point injections"), and a compounded
+    cream "of" its drugs.
     Two drugs written "X/Y" are one combination product ("hydrocodone/acetaminophen 10/325 mg")."""
     out: list[Span] = []
     with_joined: set[int] = set()  # starts of the spans that joined a procedure "with" another
@@ -808,6 +809,8 @@ def _second_procedure(span: Span) -> bool:
 
 
 _INJECTIONS = frozenset({"injection", "injections"})
+# named by what is in them: "Injection of corticosteroids", "a compounded cream of flurbiprofen 20%/..."
+_OF_ITS_DRUG = _INJECTIONS | {"cream", "creams", "compound", "compounds"}
 
 
 def _one_service(prev: Span, span: Span) -> bool:
@@ -823,7 +826,7 @@ def _one_service(prev: Span, span: Span) -> bool:
             and not span[0].lower_.startswith("post")
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
-        or (between == ["of"] and last.lower_ in _INJECTIONS)
+        or (between == ["of"] and last.lower_ in _OF_ITS_DRUG)
         or (
             not between
             and len(prev) == 1

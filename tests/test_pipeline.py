@@ -9,6 +9,7 @@ import pytest
 import spacy
 
 import imr_nlp
+from imr_nlp.record import doc_entities
 
 from conftest import EXAMPLES, GOLD, ROOT
 
@@ -98,6 +99,21 @@ def test_a_closing_parenthesis_before_a_colon_stays_out_of_the_item(which, nlp, 
     assert [t.text for t in pipeline.make_doc("screen (DOS 1/2/2018):  Upheld :)")][4:6] == [")", ":"]
 
 
+@pytest.mark.parametrize("which", ["rules", "model"])
+def test_each_drug_of_a_compound_is_a_token_and_the_compound_one_mention(which, nlp, rules_nlp):
+    # spaCy keeps "20%/cyclobenzaprine" as one token; the pipelines split "/" after "%"
+    pipeline = rules_nlp if which == "rules" else nlp
+    text = "The plan included a compounded cream of flurbiprofen 20%/cyclobenzaprine 4% 180gm."
+    assert [t.text for t in pipeline.make_doc("flurbiprofen 20%/cyclobenzaprine")] == [
+        "flurbiprofen",
+        "20%",
+        "/",
+        "cyclobenzaprine",
+    ]
+    treatments = [e.text for e in doc_entities(pipeline(text)) if e.label == "TREATMENT"]
+    assert treatments == ["compounded cream of flurbiprofen 20%/cyclobenzaprine 4% 180gm"]
+
+
 def test_a_repeat_of_an_item_keeps_its_repetition_word(rules_nlp):
     # ANNOTATION_NOTES 7: "a repeat <item>" is one mention; the item's own heading stays as written
     text = (EXAMPLES / "notice-2013_o.txt").read_text()
@@ -119,8 +135,6 @@ def test_the_workers_job_is_not_a_treatment_even_when_the_lexicon_knows_it(rules
 def test_model_adds_a_condition_the_rules_miss_but_not_one_a_guideline_names(rules_nlp, score, added):
     import numpy
     from spacy.tokens import SpanGroup
-
-    from imr_nlp.record import doc_entities
 
     text = (
         "Decision rationale: The patient has a wobbly kneecap on examination. "
