@@ -99,14 +99,14 @@ _OCCUPATION = [
     # "this 39 year old female warehouse picker fell ...", "a 47 y/o male landscaper injured ..."
     re.compile(
         r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
-        r"(?:(?:male|female|man|woman|gentleman|lady)\s+)?"
+        r"(?:(?:male|female|man|woman|gentleman|lady|(?-i:M|F))\s+)?"  # "a 52 y/o F cashier"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
         r"male|female|man|woman|gentleman|lady)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
         r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed"
-        r"|s/p|status\s+post)\b|,)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy"
+        r"|s/p|status\s+post)\b|,|\s*w/)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy", "... cashier w/"
         # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,
     ),

@@ -198,6 +198,7 @@ _SITE_PREPS = {
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
+_RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _IMAGING = frozenset("mri ct xr x-ray x-rays mra radiographs ultrasound scan emg ncs ncv emg/ncs emg/ncv".split())
@@ -237,7 +238,7 @@ def _next_word(doc: Doc, i: int) -> int:
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
 _STRUCTURE_ENDS = frozenset({"complex"})
-_MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing"})
+_MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing", "reflex", "reflexes", "jerk", "jerks"})
 
 
 def _spine_abbreviation(doc: Doc, i: int) -> bool:
@@ -279,8 +280,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         j = _next_word(doc, i + 1)
         if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
             i = _next_word(doc, j + 1)
-        elif j < len(doc) and _word(doc[i]) == "with" and doc[j].lower_ in _RADIATING:  # "pain with radiation to"
-            i = j
+        elif j < len(doc) and _word(doc[i]) == "with":
+            if doc[j].lower_ in _RADIATION_COURSE and (k := _next_word(doc, j + 1)) < len(doc):
+                j = k  # "LBP w/ intermittent radiation to the L buttock"
+            if doc[j].lower_ in _RADIATING:  # "pain with radiation to"
+                i = j
     radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
     if radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
         radiating = True  # "radiating pain to the right thumb": the preposition follows the head
@@ -296,10 +300,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         label == "TREATMENT"
         and i < len(doc)
         and doc[end - 1].lower_ in _IMAGING
-        and _word(doc[i]) in regions()
+        and (_word(doc[i]) in regions() or _spine_abbreviation(doc, i))
         and not (doc[i].is_upper and len(doc[i]) > 3)  # "EMG/NCS\nMAXIMUS Federal Services": no gluteus maximus
     ):
-        pass  # "CT head", "MRI brain", "XR\npelvis": an imaging study named with its region
+        pass  # "CT head", "MRI brain", "XR\npelvis", "MRI C-spine": an imaging study named with its region
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     else:
@@ -877,7 +881,8 @@ def is_list_header(span: Span) -> bool:
     doc, i = span.doc, _next_word(span.doc, span.end)
     if i < len(doc) and doc[i].lower_ in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
         i = j  # "Medications have included ..."
-    return span.text.lower() in ("medications", "medication") and i < len(doc) and doc[i].lower_ in _LIST_HEADER_NEXT
+    generic = span.text.lower() in ("medications", "medication", "meds")
+    return generic and i < len(doc) and doc[i].lower_ in _LIST_HEADER_NEXT
 
 
 _DIAGNOSIS_LIST = re.compile(
@@ -964,7 +969,7 @@ _GUIDELINE_CUE = re.compile(
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient\s+to|(?:should|may)\s+(?:not\s+)?be\s+performed"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient\s+to|(?:should|may)\s+(?:not\s+)?be\s+performed|requires?\s+at\s+least"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -978,7 +983,7 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam)\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
 # "a young, active patient": any patient, not this one; nor is "the patient" after a verb or a

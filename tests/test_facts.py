@@ -66,6 +66,8 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("He sustained an industrial injury on 11-14-2008. He\nwas a bus driver. He was diagnosed", "bus driver"),
         ("He was a passenger. The car was struck from behind.", None),
         ("The mechanism was cumulative trauma from repetitive lifting of boxes as a packer.", "packer"),
+        ("The IW is a 52 y/o F cashier w/ neck pain since 2018.", "cashier"),
+        ("Pt is a 40 y/o F RN who injured her low back.", "RN"),
         ("There is no evidence for the use of a muscle relaxant as a topical product.", None),
     ],
 )

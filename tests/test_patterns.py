@@ -548,6 +548,18 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has an anxious affect, a flat foot and thickening of the plantar fascia; she is obese.",
             ["anxious affect", "flat foot", "thickening of the plantar fascia", "obese"],
         ),
+        # shorthand: "w/ intermittent radiation", "dec", "sx", a reflex after a coordinated site
+        (
+            "She c/o LBP w/ intermittent radiation to the L buttock, quad atrophy and radicular sx. Exam: dec C-spine "
+            "ROM, dec sensation R C6 dermatome, R biceps reflex 1+.",
+            [
+                "LBP w/ intermittent radiation to the L buttock",
+                "quad atrophy",
+                "radicular sx",
+                "dec C-spine ROM",
+                "dec sensation R C6 dermatome",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -785,6 +797,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("ANA and ESR were normal; FENO was high.", ["ANA", "ESR", "FENO"]),
+        ("MRI C-spine and EMG/NCV; PT x 12, chiro x 6.", ["MRI C-spine", "EMG/NCV", "PT x 12", "chiro x 6"]),
+        # "Meds:" heads a list; bare "meds" is a service
+        ("Meds: Mobic. She failed PT and meds.", ["Mobic", "PT", "meds"]),
         # a second procedure of the same operation joins it; one on a side of its own does not
         (
             "He had a right knee arthroscopy with partial medial meniscectomy\nand chondroplasty of the medial femoral "
@@ -1014,6 +1029,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("SCS is recommended for CRPS only after a psychological evaluation has cleared the patient.", []),
         ("Night splints, as part of a regimen, may be effective in treating plantar fasciitis.", []),
         ("Neurotomy should not be performed without a diagnosis of facet joint pain.", []),
+        ("SI joint blocks require at least three positive exam findings suggesting SI joint dysfunction.", []),
         ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
