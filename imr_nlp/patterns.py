@@ -787,8 +787,8 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
     for span in sorted(spans, key=lambda s: (s.start, s.end)):
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == span.label_ == "TREATMENT":
-            between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]
-            joined = _one_service(prev, span)
+            between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]  # "w/" is "with"
+            joined = _one_service(prev, span, between)
             also = between == ["and"] and prev.start in with_joined and _second_procedure(span)
             if joined or also:
                 if between == ["with"]:
@@ -817,10 +817,9 @@ _INJECTIONS = frozenset({"injection", "injections"})
 _OF_ITS_DRUG = _INJECTIONS | {"cream", "creams", "compound", "compounds"}
 
 
-def _one_service(prev: Span, span: Span) -> bool:
-    """Whether TREATMENT `span`, right after TREATMENT `prev`, continues the same service (see
-    :func:`joined_procedures`)."""
-    between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]  # "w/" is "with"
+def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
+    """Whether TREATMENT `span`, right after TREATMENT `prev` with the words `between` them,
+    continues the same service (see :func:`joined_procedures`)."""
     last = prev[-1]
     return (
         _slash_joined(prev, span)
