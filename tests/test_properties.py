@@ -54,12 +54,14 @@ def test_rewrapping_does_not_change_decisions(nlp, name, width):
 
 
 @pytest.mark.parametrize(
-    ("name", "width"), [("fdl-2016_j.txt", 45), ("notice-2013_j.txt", 52), ("notice-2013_pp.txt", 45)]
+    ("name", "width"),
+    [("fdl-2016_j.txt", 45), ("notice-2013_j.txt", 52), ("notice-2013_pp.txt", 45), ("notice-2013_ag.txt", 137)],
 )
 def test_rewrapping_regressions(nlp, name, width):
     # found by the property above: a list intro run into the first item; "The request is
     # medically necessary" starting a line of a rationale read as an item; an item's number after a
-    # sentence that ends in a number ("... Zoloft 100mg #30. 1. Xanax 0.5mg #60 is not ...")
+    # sentence that ends in a number ("... Zoloft 100mg #30. 1. Xanax 0.5mg #60 is not ..."); an item's
+    # number left at the start of the item after cutting at a sentence break ("... splint. 1. ESWT ...")
     record = imr_nlp.extract(noise.rewrap((EXAMPLES / name).read_text(), width), nlp).to_dict()
     assert decisions_and_pages(record) == _expected(name)
 
