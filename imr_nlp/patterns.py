@@ -403,7 +403,10 @@ _QUANTITY_TAIL = re.compile(
     rf"|\d+\s{{1,4}}{_UNIT}(?<!s)(?!\s{{1,4}}(?!(?:a|per)\b)[a-z])(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|\d+\s{{1,4}}{_UNIT}(?<=s)(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|{_NUMBER}\s{{1,4}}{_UNIT}\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month)\b"
-    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:times|tablets?|tabs?|pills?)?\s{{0,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
+    rf"|(?:up\s{{1,4}}to\s{{1,4}})?{_NUMBER}(?:\s{{0,4}}(?:to|-)\s{{0,4}}{_NUMBER})?\s{{1,4}}(?:times|tablets?|tabs?|pills?)?\s{{0,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
+    # a range whose first number the drug's strength took ("naproxen 3" + " to 4 times a week"), a vague count
+    rf"|(?<=\d)\s{{0,4}}(?:to|-)\s{{0,4}}{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
+    r"|(?:several|a\s{1,4}few|multiple|many)\s{1,4}times\s{1,4}(?:(?:a|per)\s{1,4}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
     rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
@@ -608,6 +611,10 @@ def with_modifiers(span: Span) -> Span:
             break  # "three migraine-type headaches a week", "a second dislocation", "prior fractures": not its name
         if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
+        if span.label_ == "TREATMENT" and tok.text == "IV":
+            start = i  # the route ("IV Unasyn"); before a condition IV is a grade ("grade IV chondromalacia")
+            i -= 1
+            continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
             start = i
             i -= 1
@@ -1103,15 +1110,29 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
     ]
-    # and a condition named inside a test or service is part of its name ("Beck Depression Inventory")
+    # and a condition named inside a test or service is part of its name ("Beck Depression Inventory"),
+    # unless the service removes it ("Excision of neuroma": ANNOTATION_NOTES 27)
     named = [(s.start, s.end) for s in treatments]
     kept = [
         s
         for s in kept
-        if s.label_ != "DIAGNOSIS" or not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in named)
+        if s.label_ != "DIAGNOSIS"
+        or _removed(s)
+        or not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in named)
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+
+
+_REMOVALS = frozenset("excision resection removal".split())
+
+
+def _removed(span: Span) -> bool:
+    """Whether `span` is what an operation takes out: "excision of (the) <span>"."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start] if not t.is_space]
+    if words and words[-1] in ("the", "a"):
+        words.pop()
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in _REMOVALS
 
 
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
@@ -1120,10 +1141,14 @@ _PAIN_WITH = "finding:pain-with-maneuver"
 
 
 def _grew_beyond_counts(span: Span, grown: Span) -> bool:
-    """Whether `grown` adds a word other than a count to `span` ("cervical" + "block", not "one
-    block" of walking)."""
+    """Whether `grown` adds a word other than a count or "healed" to `span` ("cervical" + "block",
+    not "one block" of walking, not "a well-healed stump")."""
     added = [*grown.doc[grown.start : span.start], *grown.doc[span.end : grown.end]]
-    return any(not t.is_space and t.lower_ not in _COUNTS and not t.like_num for t in added)
+    return any(not t.is_space and t.lower_ not in _COUNTS and t.lower_ not in _HEALED and not t.like_num for t in added)
+
+
+# "a well-healed stump", "healed incisions": a normal finding, no condition (ANNOTATION_NOTES 29)
+_HEALED = frozenset({"well", "-", "healed"})
 
 
 def _ends_on_list_number(span: Span) -> bool:
@@ -1144,7 +1169,8 @@ def _ends_on_list_number(span: Span) -> bool:
 # ("without a tear", "the size of the tear", "after the release", "A consultation is appropriate",
 # "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
-    "tear tears release repair consultation boot screen revision transposition block blocks".split()
+    "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
+    "ganglion".split()
 )
 
 

@@ -70,6 +70,10 @@ def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
         ("This addresses psychotherapy visits for PTSD.", "psychotherapy", "psychotherapy visits"),
         ("Zolpidem 10mg at bedtime since 2017", "Zolpidem 10mg", "Zolpidem 10mg at bedtime"),
         ("oxycodone 10mg up to four times a day for pain", "oxycodone 10mg", "oxycodone 10mg up to four times a day"),
+        # a frequency range: its first number is no strength ("naproxen 3" was cut there)
+        ("He takes naproxen 3 to 4 times a week.", "naproxen 3", "naproxen 3 to 4 times a week"),
+        ("ibuprofen 2-3 times per week", "ibuprofen", "ibuprofen 2-3 times per week"),
+        ("He uses albuterol several times a week.", "albuterol", "albuterol several times a week"),
         ("This is a one level fusion.", "fusion", "one level fusion"),
         ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
         # a count that starts the next item is not this one's
@@ -560,6 +564,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "dec sensation R C6 dermatome",
             ],
         ),
+        # what an excision takes out is a condition, also inside the item (ANNOTATION_NOTES 27)
+        ("The request for Excision of neuroma, right index finger is denied.", ["neuroma"]),
+        # a grade is no route; "healed" adds nothing to a bound term; a girdle is a site; "the nodule"
+        (
+            "MRI showed grade IV chondromalacia. He has a well-healed stump with a mobile nodule. Imaging of "
+            "the nodule was not done. She has right-sided neck and shoulder girdle pain.",
+            ["grade IV chondromalacia", "mobile nodule", "nodule", "right-sided neck and shoulder girdle pain"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -817,6 +829,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "He had a stellate ganglion block, and the block helped. He can walk a block.",
             ["stellate ganglion block", "block"],
+        ),
+        # a route before a drug; a kind of inhaler; irrigation and debridement is one operation
+        (
+            "She had irrigation and debridement, IV Unasyn and oral Augmentin. Combination inhalers are an option.",
+            ["irrigation and debridement", "IV Unasyn", "oral Augmentin", "Combination inhalers"],
         ),
     ],
 )
