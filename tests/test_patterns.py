@@ -564,6 +564,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "dec sensation R C6 dermatome",
             ],
         ),
+        # weakness says little alone: the activity stays inside (ANNOTATION_NOTES 22)
+        (
+            "He has weakness lifting his arm overhead. She reports weakness when lifting.",
+            ["weakness lifting his arm overhead", "weakness when lifting"],
+        ),
         # what an excision takes out is a condition, also inside the item (ANNOTATION_NOTES 27)
         ("The request for Excision of neuroma, right index finger is denied.", ["neuroma"]),
         # a grade is no route; "healed" adds nothing to a bound term; a girdle is a site; "the nodule"
