@@ -43,6 +43,8 @@ def test_pronoun_boilerplate_is_not_evidence():
 @pytest.mark.parametrize(
     "text, occupation",
     [
+        ("The injured worker was a housekeeper. The diagnoses have included lumbar strain.", "housekeeper"),
+        ("The injured worker is a candidate for surgery.", None),
         ("injured on 6/27/2012, while working as a massage therapist.", "massage therapist"),
         ("He worked as a bus mechanic.", "bus mechanic"),
         ("a 58 year old female cafeteria cook who injured her back", "cafeteria cook"),
