@@ -564,6 +564,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "dec sensation R C6 dermatome",
             ],
         ),
+        # a hyphenated activity stays whole
+        ("He has difficulty with single-leg balance.", ["difficulty with single-leg balance"]),
         # weakness says little alone: the activity stays inside (ANNOTATION_NOTES 22)
         (
             "He has weakness lifting his arm overhead. She reports weakness when lifting.",
