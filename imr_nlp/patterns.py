@@ -688,6 +688,16 @@ def with_modifiers(span: Span) -> Span:
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
+    if (
+        span.label_ == "DIAGNOSIS"
+        and end > span.end
+        and is_level(doc, end - 1)
+        and span[-1].lower_.endswith("listhesis")
+        and (i := _next_word(doc, end)) < len(doc) - 1
+        and doc[i].lower_ == "on"
+        and is_level(doc, j := _next_word(doc, i + 1))
+    ):
+        end = j + 1  # "anterolisthesis of L4 on L5": the slip is of one vertebra on the next
     radiates_on = span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATES
     if radiates_on and end > span.end:
         end = site_end(doc, end, span.label_)  # "pain in the right wrist radiating to the forearm"

@@ -564,6 +564,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "dec sensation R C6 dermatome",
             ],
         ),
+        # the vertebra a slip is on stays in the span; a bound "slip" needs a grade or a site
+        (
+            "X-rays showed a grade I anterolisthesis of L4 on L5. He has a grade I slip. He had a slip and fall.",
+            ["grade I anterolisthesis of L4 on L5", "grade I slip"],
+        ),
         # a hyphenated activity stays whole
         ("He has difficulty with single-leg balance.", ["difficulty with single-leg balance"]),
         # weakness says little alone: the activity stays inside (ANNOTATION_NOTES 22)
