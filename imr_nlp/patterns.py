@@ -780,7 +780,7 @@ _ICD_HEADS = frozenset(
 )
 _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
-    "ointment drops scan scans infusion infusions study studies".split()
+    "ointment drops scan scans infusion infusions study studies treatment treatments".split()
 )
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
@@ -991,7 +991,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support)\b",
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+been\s+shown\s+to)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

@@ -569,6 +569,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "X-rays showed a grade I anterolisthesis of L4 on L5. He has a grade I slip. He had a slip and fall.",
             ["grade I anterolisthesis of L4 on L5", "grade I slip"],
         ),
+        # pain says little alone: the activity stays inside (note 22), also after "w/"; sites "nasal", "scalp"
+        (
+            "He has pain climbing stairs and pain w/ resisted wrist extension. He had a nasal fracture and a "
+            "scalp laceration.",
+            ["pain climbing stairs", "pain w/ resisted wrist extension", "nasal fracture", "scalp laceration"],
+        ),
         # a hyphenated activity stays whole
         ("He has difficulty with single-leg balance.", ["difficulty with single-leg balance"]),
         # weakness says little alone: the activity stays inside (ANNOTATION_NOTES 22)
@@ -1062,6 +1068,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("A cushion that relieves pressure on the coccyx is part of first-line care for coccydynia.", []),
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
+        ("Bupropion has been shown to be effective for depression and to cause less sexual dysfunction.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
