@@ -687,6 +687,12 @@ def with_modifiers(span: Span) -> Span:
     if span.label_ == "TREATMENT":
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
+        if (
+            doc[end - 1].lower_ in _TRIED_DEVICES
+            and (i := _next_word(doc, end)) < len(doc)
+            and doc[i].lower_ == "trial"
+        ):
+            end = i + 1  # a trial of a named device stays whole: "counterforce brace trial" (note 27)
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
     if (
         span.label_ == "DIAGNOSIS"
@@ -782,6 +788,7 @@ _DEVICE_HEADS = frozenset(
     "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
     "ointment drops scan scans infusion infusions study studies treatment treatments".split()
 )
+_TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
     re.IGNORECASE,

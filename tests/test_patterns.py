@@ -848,6 +848,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He had a stellate ganglion block, and the block helped. He can walk a block.",
             ["stellate ganglion block", "block"],
         ),
+        # a trial of a named device stays whole (ANNOTATION_NOTES 27); a drug's trial is the drug (note 23)
+        ("No counterforce brace trial was documented. A Lyrica trial failed.", ["counterforce brace trial", "Lyrica"]),
         # a route before a drug; a kind of inhaler; irrigation and debridement is one operation
         (
             "She had irrigation and debridement, IV Unasyn and oral Augmentin. Combination inhalers are an option.",
