@@ -386,7 +386,7 @@ def _postposed_side(doc: Doc, i: int) -> bool:
     return j >= len(doc) or doc[j].lower_ == "side" or not (_word(doc[j]) in site_words() or is_level(doc, j))
 
 
-_UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|months?|hours?)"
+_UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|wks|months?|mos|hours?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 _MORE = ("additional", "more", "further")  # "12 additional sessions", "8 more psychotherapy sessions"
 _COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
@@ -459,7 +459,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental artificial conventional".split()
+    "occupational accidental artificial conventional equivocal".split()
 )
 
 
@@ -562,7 +562,7 @@ def _is_site(word: str) -> bool:
 
 
 _STATISTICS = frozenset("median mean average".split())
-_DEVICE_KINDS = frozenset("prefabricated custom rigid soft hinged static dynamic".split())
+_DEVICE_KINDS = frozenset("prefabricated custom rigid soft hinged static dynamic diagnostic therapeutic".split())
 _SPINAL_REGIONS = frozenset("cervical thoracic lumbar lumbosacral thoracolumbar sacral".split())
 
 
@@ -922,7 +922,8 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # How a listed condition is treated ends the item: "neurogenic bladder managed with catheterization"
 _ITEM_TAIL = re.compile(r"\s(?:managed|treated|controlled)\s+(?:with|by)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
-    r"(?:(?:a|an|the|his|her|their|mild|moderate|severe|possible|probable|later|also|then|with|consistent)\s+)+",
+    r"(?:(?:a|an|the|his|her|their|mild|moderate|severe|possible|probable|suspected|presumed|later|also|then|with"
+    r"|consistent)\s+)+",
     re.IGNORECASE,
 )
 

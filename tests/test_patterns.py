@@ -848,6 +848,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He had a stellate ganglion block, and the block helped. He can walk a block.",
             ["stellate ganglion block", "block"],
         ),
+        # kinds of one injection; "equivocal" judges a test; "wks" is a unit
+        (
+            "He requested a diagnostic and therapeutic intra-articular injection. She has an equivocal MRI. "
+            "Tx: ulnar gutter splint x 8 wks.",
+            ["diagnostic and therapeutic intra-articular injection", "MRI", "ulnar gutter splint x 8 wks"],
+        ),
         # a trial of a named device stays whole (ANNOTATION_NOTES 27); a drug's trial is the drug (note 23)
         ("No counterforce brace trial was documented. A Lyrica trial failed.", ["counterforce brace trial", "Lyrica"]),
         # a route before a drug; a kind of inhaler; irrigation and debridement is one operation
@@ -978,6 +984,8 @@ def test_split_words_keep_the_text(text: str) -> None:
             ["carpal tunnel syndrome", "trigger finger"],
         ),
         ("The treating physician requested an MRI.", []),
+        # a hedge before a listed diagnosis stays out
+        ("The diagnoses are hip impingement and a suspected labral tear.", ["hip impingement", "labral tear"]),
     ],
 )
 def test_listed_diagnoses(rules_nlp, text: str, expected: list[str]) -> None:
