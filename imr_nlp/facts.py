@@ -111,10 +111,10 @@ _OCCUPATION = [
         re.IGNORECASE,
     ),
     # "She is a registered nurse who slipped ...", "He was a bus driver.", "The injured worker was a
-    # housekeeper.": a job title as the
-    # subject's complement before "who" or as the whole sentence
+    # housekeeper.": a job title as the subject's complement before "who" or as the whole sentence
     re.compile(
-        r"\b(?:she|he|the\s+(?:injured\s+worker|patient|employee|claimant))\s+(?:is|was)\s+an?\s+(?:(?:former|retired)\s+)?"
+        r"\b(?:she|he|the\s+(?:injured\s+worker|patient|employee|claimant))\s+(?:is|was)\s+an?\s+"
+        r"(?:(?:former|retired)\s+)?"
         r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
         r"|passenger|pedestrian|victim|bystander|customer|student|volunteer)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)(?:\s+(?=who\b)|(?=\.(?:\s|$)))",
