@@ -111,13 +111,17 @@ _OCCUPATION = [
         re.IGNORECASE,
     ),
     # "She is a registered nurse who slipped ...", "He was a bus driver.", "The injured worker was a
-    # housekeeper.": a job title as the subject's complement before "who" or as the whole sentence
+    # housekeeper.", "He was a warehouse supervisor lifting a pallet.", "She was a stocker reaching to a
+    # shelf": a job title as the subject's complement before "who", before what the worker was doing,
+    # or as the whole sentence
     re.compile(
         r"\b(?:she|he|the\s+(?:injured\s+worker|patient|employee|claimant))\s+(?:is|was)\s+an?\s+"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
-        r"|passenger|pedestrian|victim|bystander|customer|student|volunteer)\b)"
-        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)(?:\s+(?=who\b)|(?=\.(?:\s|$)))",
+        r"|passenger|pedestrian|victim|bystander|customer|student|volunteer|bit|little|lot)\b)"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)"
+        r"(?:\s+(?=who\b)|(?=\.(?:\s|$))"
+        r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at)\s))",
         re.IGNORECASE,
     ),
     # the job after the work that caused the injury: "cumulative trauma from repetitive lifting of

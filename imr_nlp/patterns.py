@@ -199,7 +199,7 @@ _SITE_PREPS = {
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
-_RADIATING_PREPS = frozenset({"to", "into", "down", "through"})
+_RADIATING_PREPS = frozenset({"to", "into", "down", "through", "from"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _IMAGING = frozenset("mri ct xr x-ray x-rays mra radiographs ultrasound scan emg ncs ncv emg/ncs emg/ncv".split())
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
@@ -238,6 +238,8 @@ def _next_word(doc: Doc, i: int) -> int:
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
 _STRUCTURE_ENDS = frozenset({"complex"})
+# Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies")
+_TEST_WORDS = frozenset("conduction studies study testing tests imaging scan scans films views".split())
 _MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing", "reflex", "reflexes", "jerk", "jerks"})
 
 
@@ -286,7 +288,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             if doc[j].lower_ in _RADIATING:  # "pain with radiation to"
                 i = j
     radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
-    if radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
+    head = _is_condition_head(doc[end - 1].lower_)
+    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("down", "from") and head:
+        # "burning pain down the left leg into the foot", "shooting pain from the left buttock to the lateral
+        # calf": radiating, the verb left out
+        radiating = True
+        i = _next_word(doc, i + 1)
+    elif radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
         radiating = True  # "radiating pain to the right thumb": the preposition follows the head
         i = _next_word(doc, i + 1)
     elif radiating:
@@ -308,6 +316,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end
     else:
         i = _next_word(doc, i + 1)
+    on_site = (k := _next_word(doc, end)) < len(doc) and doc[k].lower_ == "on"  # "neuropathy on ..."
     if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
         i = _next_word(doc, i + 1)
     if _postposed_side(doc, i):
@@ -321,6 +330,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         if (
             is_level(doc, i)
             or low in places
+            or (low.endswith("s") and low[:-1] in places)  # "of both thumbs", "first dorsal compartments"
             or (after_place and (low in _STRUCTURE_ENDS or (label == "DIAGNOSIS" and low in _MOTIONS)))
         ):  # "... of the ulnar nerve complex", "weakness of left ankle plantar flexion"
             new_end, unknown, after_place = i + 1, 0, True
@@ -360,6 +370,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             and (before_and is None or det_after_and)  # "... and the first dorsal compartment"
             and not after_place  # "radiographs of the pelvis showed ...": a verb, not another site
             and low not in _NOT_SITE_WORDS[label]
+            and not _is_condition_head(low)  # "..., numbness of the great toe": the next mention
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         else:
@@ -372,6 +383,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)
     if new_end > end and (j := _next_word(doc, new_end)) < len(doc) and _is_condition_head(doc[j].lower_):
         return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
+    if new_end > end and label == "DIAGNOSIS" and j < len(doc) and doc[j].lower_ in _TEST_WORDS and on_site:
+        return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
     return new_end
 
 
@@ -433,6 +446,12 @@ _QUANTITY_HEAD = re.compile(
 # sessions", "8 more psychotherapy sessions", "chiropractic visits"), with the count before it.
 _VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?)\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(rf"{_COUNT}$", re.IGNORECASE)
+# A service done once has no duration: in "responded to the cortisone injection for two months" the
+# months are the relief's.
+_SINGLE_EVENT = re.compile(
+    r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan)$", re.IGNORECASE
+)
+_FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)
 
 
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -445,7 +464,9 @@ def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             start = c.start()
     if m := _QUANTITY_HEAD.search(text, max(0, start - 40), start):
         start = m.start()
-    if m := _QUANTITY_TAIL.match(text, end):
+    if (m := _QUANTITY_TAIL.match(text, end)) and not (
+        _FOR_A_WHILE.match(text, end) and _SINGLE_EVENT.search(text, start, end)
+    ):
         end = m.end()
     return start, end
 
@@ -459,7 +480,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental artificial conventional equivocal".split()
+    "occupational accidental artificial conventional equivocal classic characteristic".split()
 )
 
 
@@ -492,7 +513,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point potency guided free".split()
+    "time contrast acting bearing dose wheeled step point potency guided free predominant dominant".split()
 )
 
 
@@ -587,6 +608,24 @@ def _previous_word(doc: Doc, i: int) -> int:
     return i
 
 
+def _plus_sign(doc: Doc, i: int) -> bool:
+    """Token `i` is a "+" that stands for "positive" ("Exam: + talar tilt"), not a grade ("1+ effusion")."""
+    return doc[i].text == "+" and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space)
+
+
+def _lab_panels_end(doc: Doc, end: int) -> int:
+    """The end of "labs (CBC and BMP)": the panels named in brackets after labs belong to them."""
+    i = _next_word(doc, end)
+    if doc[end - 1].lower_ not in ("labs", "lab") or i >= len(doc) or doc[i].text != "(":
+        return end
+    for j in range(i + 1, min(i + 10, len(doc))):
+        if doc[j].text == ")":
+            return j + 1 if j > i + 1 else end
+        if not (doc[j].is_upper or doc[j].lower_ in (",", "and", "/") or doc[j].is_space):
+            return end
+    return end
+
+
 def with_modifiers(span: Span) -> Span:
     """A DIAGNOSIS/TREATMENT span extended over its modifiers and site: to the left over
     modifiers and spinal levels ("knee pain" -> "medial knee pain", "microforaminotomies" ->
@@ -678,6 +717,8 @@ def with_modifiers(span: Span) -> Span:
         if span.label_ == "DIAGNOSIS" and _eponym_possessive(doc, i):  # "Kienbock's disease", "Colles' fracture"
             start = i - 1
             break
+        if span.label_ == "DIAGNOSIS" and (tok.lower_ == "positive" or _plus_sign(doc, i)):
+            start = i  # "positive anterior drawer", "+ talar tilt" (shorthand), as "positive Neer sign"
         break
     end = span.end
     if span.label_ == "TREATMENT":
@@ -685,6 +726,7 @@ def with_modifiers(span: Span) -> Span:
         if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
             start, end = min(start, grown.start), max(end, grown.end)
     if span.label_ == "TREATMENT":
+        end = _lab_panels_end(doc, end)
         while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
         if (
@@ -905,6 +947,9 @@ def is_list_header(span: Span) -> bool:
     if i < len(doc) and doc[i].lower_ in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
         i = j  # "Medications have included ..."
     generic = span.text.lower() in ("medications", "medication", "meds")
+    p = _previous_word(doc, span.start)
+    if generic and i < len(doc) and doc[i].lower_ == "including" and p >= 0 and _word(doc[p]) in ("and", "or", ","):
+        return False  # "physical therapy and medications including Lyrica": one of the treatments listed
     return generic and i < len(doc) and doc[i].lower_ in _LIST_HEADER_NEXT
 
 
@@ -1098,6 +1143,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "DIAGNOSIS" and _negative_result(g))
         and not (g.label_ == "DECISION" and _hedged(g))
         and not _ends_on_list_number(g)
+        and not _used_as_verb(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1140,6 +1186,19 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+
+
+_SUBJECT_PRONOUNS = frozenset("he she they who i we".split())
+
+
+def _used_as_verb(span: Span) -> bool:
+    """A one-word service after a subject pronoun is a verb: "she exercises on land"."""
+    return (
+        span.label_ == "TREATMENT"
+        and len(span) == 1
+        and (i := _previous_word(span.doc, span.start)) >= 0
+        and span.doc[i].lower_ in _SUBJECT_PRONOUNS
+    )
 
 
 _REMOVALS = frozenset("excision resection removal".split())
@@ -1188,7 +1247,7 @@ def _ends_on_list_number(span: Span) -> bool:
 # "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
     "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
-    "ganglion".split()
+    "ganglion cream".split()
 )
 
 

@@ -67,6 +67,13 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The patient is a 42 y/o male mechanic s/p L shoulder arthroscopy on 03/11/2013.", "mechanic"),
         ("He sustained an industrial injury on 11-14-2008. He\nwas a bus driver. He was diagnosed", "bus driver"),
         ("He was a passenger. The car was struck from behind.", None),
+        # the job before what he was doing when hurt; "a little better" is no job
+        (
+            "He\nwas a warehouse supervisor lifting a pallet. The injured worker has been diagnosed",
+            "warehouse supervisor",
+        ),
+        ("She was a little better walking the dog.", None),
+        ("She was a grocery stocker reaching to a high shelf.", "grocery stocker"),
         ("The mechanism was cumulative trauma from repetitive lifting of boxes as a packer.", "packer"),
         ("The IW is a 52 y/o F cashier w/ neck pain since 2018.", "cashier"),
         ("Pt is a 40 y/o F RN who injured her low back.", "RN"),

@@ -76,6 +76,9 @@ def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
         ("He uses albuterol several times a week.", "albuterol", "albuterol several times a week"),
         ("This is a one level fusion.", "fusion", "one level fusion"),
         ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
+        # a service done once has no duration: the months are the relief's; a device's stay
+        ("he responded to the cortisone injection for two months", "cortisone injection", "cortisone injection"),
+        ("a cold therapy unit for 7 days", "cold therapy unit", "cold therapy unit for 7 days"),
         # a count that starts the next item is not this one's
         (
             "a carpal tunnel release, 12 sessions of hand therapy",
@@ -590,6 +593,43 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "the nodule was not done. She has right-sided neck and shoulder girdle pain.",
             ["grade IV chondromalacia", "mobile nodule", "nodule", "right-sided neck and shoulder girdle pain"],
         ),
+        # the test that showed a finding is not its site ("on"), a joint line still is; "classic"
+        # judges; red flags a letter negates
+        (
+            "She has classic symptoms and median neuropathy on nerve conduction studies. He has tenderness on the "
+            "medial joint line. He denied bowel or bladder dysfunction.",
+            ["median neuropathy", "tenderness on the medial joint line", "bowel or bladder dysfunction"],
+        ),
+        # "+" and "positive" before a finding stay, a grade's "+" does not; "-predominant" is a kind;
+        # "down" the leg radiates
+        (
+            "Exam: + talar tilt, a 1+ effusion and a positive anterior drawer. He has leg-predominant neuropathic "
+            "pain and burning pain down the left leg into the foot.",
+            [
+                "+ talar tilt",
+                "effusion",
+                "positive anterior drawer",
+                "leg-predominant neuropathic pain",
+                "burning pain down the left leg into the foot",
+            ],
+        ),
+        # radiation "from ... to", without the verb too; the next finding after a comma is its own; plural
+        # sites; "motor" is a kind; weakness walking on the heels keeps the activity
+        (
+            "He reports shooting pain from the left buttock to the lateral calf and the top of the foot, numbness "
+            "of the great toe and weakness when walking on his heels. She has pain at the base of both thumbs and "
+            "tenderness over the first dorsal compartments bilaterally. He has motor weakness. X-rays showed loss "
+            "of the normal lordosis.",
+            [
+                "shooting pain from the left buttock to the lateral calf and the top of the foot",
+                "numbness of the great toe",
+                "weakness when walking on his heels",
+                "pain at the base of both thumbs",
+                "tenderness over the first dorsal compartments",
+                "motor weakness",
+                "loss of the normal lordosis",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -856,6 +896,22 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a trial of a named device stays whole (ANNOTATION_NOTES 27); a drug's trial is the drug (note 23)
         ("No counterforce brace trial was documented. A Lyrica trial failed.", ["counterforce brace trial", "Lyrica"]),
+        # "exercise" is a service, "exercises" after a subject a verb; a cream the letter named, after "the"
+        (
+            "Her BMI is 36 and she exercises on land. Massage is an adjunct to exercise. The plan included a "
+            "compounded cream. UR non-certified the cream.",
+            ["Massage", "exercise", "compounded cream", "cream"],
+        ),
+        # the panels in brackets after labs are theirs
+        (
+            "He needs preoperative labs (CBC and BMP), a lace-up brace and a modified Brostrom repair.",
+            ["preoperative labs (CBC and BMP)", "lace-up brace", "modified Brostrom repair"],
+        ),
+        # "medications" heads a list of drugs, or is one of the treatments a list names
+        (
+            "Medications include Lyrica. Treatment has included therapy and medications including tramadol.",
+            ["Lyrica", "therapy", "medications", "tramadol"],
+        ),
         # a route before a drug; a kind of inhaler; irrigation and debridement is one operation
         (
             "She had irrigation and debridement, IV Unasyn and oral Augmentin. Combination inhalers are an option.",
