@@ -30,7 +30,7 @@ from spacy.util import compile_infix_regex, filter_spans, registry
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.patterns import SHORTHAND, modifiers
+from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds, removed_by_operation
 from imr_nlp.textview import KEEP_HYPHEN, doc_view
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -46,6 +46,16 @@ def _fail(doc: Doc, component: str, exc: Exception) -> Doc:
 
 def _char_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
     return doc.char_span(start, end, label=label, alignment_mode="expand")
+
+
+_INDICATION_WORDS = frozenset("for of with due secondary after from".split())
+
+
+def _names_the_service(span: Span, item_start: int) -> bool:
+    """A condition word that is part of a disputed item's name ("Tinnitus masker"), not the condition
+    it treats ("Botox injection for chronic migraine") or takes out ("Excision of neuroma")."""
+    before = {t.lower_ for t in span.doc[item_start : span.start]}
+    return not (before & _INDICATION_WORDS) and not removed_by_operation(span)
 
 
 def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
@@ -69,6 +79,10 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
         if span.label_ not in ("TREATMENT", "DIAGNOSIS", "DATE"):
             return False
         in_cite = any(s <= span.start and span.end <= e for s, e in cites)
+        # a condition named inside an item is part of its name ("Tinnitus masker": _names_the_service)
+        item = next(((s, e) for s, e in items if s <= span.start and span.end <= e), None)
+        if span.label_ == "DIAGNOSIS" and item is not None and _names_the_service(span, item[0]):
+            return True
         return in_cite or (span.label_ == "TREATMENT" and any(span.start < e and s < span.end for s, e in items))
 
     return [s for s in rule_spans if not superseded(s)]
@@ -183,17 +197,21 @@ class DecisionLinker:
             spans.append(_char_span(doc, *d["item_span"], "TREATMENT"))
             spans.extend(_char_span(doc, *c["span"], "GUIDELINE") for c in d["citations"])
         taken = [(s.start_char, s.end_char) for s in spans if s is not None]  # items and citations
-        # a lexicon mention that is a repeat with modifiers before it ("a repeat <item>", "a prior <item>")
+        # a lexicon mention that is a repeat with modifiers before it ("a repeat <item>", "a prior <item>") or
+        # a count or duration after it
         longer = [s for s in doc.spans.get(self.ruler_key, []) if s.label_ == "TREATMENT"]
         words = modifiers()
         for d in decisions:  # the item's repeats: headings, "The request for <item> is ..."
             for a, b in item_occurrences(view.text, d["item"]):
                 a, b = view.span(a, b)
                 if any(
-                    s.end_char == b and s.start_char < a and set(doc.text[s.start_char : a].lower().split()) <= words
+                    s.start_char <= a
+                    and b <= s.end_char <= quantity_bounds(doc.text, a, b)[1]
+                    and (s.start_char, s.end_char) != (a, b)
+                    and set(doc.text[s.start_char : a].lower().split()) <= words
                     for s in longer
                 ):
-                    continue
+                    continue  # "an elbow pad for six months": the item's words with its duration
                 if not any(x < b and a < y for x, y in taken):
                     spans.append(_char_span(doc, a, b, "TREATMENT"))
         linked = sorted(filter_spans([s for s in spans if s is not None]), key=lambda s: s.start)

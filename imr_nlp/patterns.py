@@ -139,6 +139,7 @@ def make_rule_patterns() -> list[dict[str, Any]]:
 
 _LEVEL = re.compile(r"^[CLTS]\d{1,2}(?:-[CLTS]?\d{1,2})?$")
 _LEVEL_END = re.compile(r"^[CLTS]?\d{1,2}$")
+_LEVEL_START = re.compile(r"^[CLTS]\d{1,2}-$")
 
 
 def is_level(doc: Doc, i: int) -> bool:
@@ -146,6 +147,10 @@ def is_level(doc: Doc, i: int) -> bool:
     "T12-L1", which the tokenizer splits into three tokens."""
     text = doc[i].text
     if _LEVEL.match(text):
+        return True
+    if _LEVEL_START.match(text):  # "L4-" + line break + "L5": a level split at a line end
+        return (j := _next_word(doc, i + 1)) < len(doc) and bool(_LEVEL_END.match(doc[j].text))
+    if _LEVEL_END.match(text) and (j := _previous_word(doc, i)) >= 0 and j < i - 1 and _LEVEL_START.match(doc[j].text):
         return True
     if text == "-":
         return 0 < i < len(doc) - 1 and bool(_LEVEL.match(doc[i - 1].text)) and bool(_LEVEL_END.match(doc[i + 1].text))
@@ -197,6 +202,8 @@ _SITE_PREPS = {
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
+# Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
+_CHAIN_PREPS = frozenset({"of", "at", "across", "over"})
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through", "from"})
@@ -341,7 +348,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
             i = _next_word(doc, i + 3)
             continue
-        if (tok.lower_ in ("of", "at", "across") or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
+        if (tok.lower_ in _CHAIN_PREPS or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
             # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot",
             # "slowing of the ulnar nerve across the elbow"
             after_place = False
@@ -517,6 +524,9 @@ _COMPOUND_ENDS = frozenset(
 )
 
 
+_LINE_SPLIT_COMPOUND = re.compile(r"[a-z]+-\s+([a-z]+)")
+
+
 def _hyphenated(doc: Doc, i: int) -> bool:
     """Whether token `i` ends a hyphenated word written without spaces ("post-traumatic")."""
     return (
@@ -654,6 +664,14 @@ def with_modifiers(span: Span) -> Span:
             start = i  # the route ("IV Unasyn"); before a condition IV is a grade ("grade IV chondromalacia")
             i -= 1
             continue
+        if (
+            _names_a_digit(tok.lower_)
+            and not _ORDINAL.match(tok.lower_)
+            and doc[_next_word(doc, i + 1)].lower_ in ("finger", "fingers", "toe", "toes")
+        ):
+            start = i  # "R long finger flexor tenosynovitis": which finger
+            i -= 1
+            continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
             start = i
             i -= 1
@@ -683,6 +701,10 @@ def with_modifiers(span: Span) -> Span:
                 # "cervical and lumbar pain"
                 start, i = j, j - 1
                 continue
+        if (m := _LINE_SPLIT_COMPOUND.fullmatch(tok.lower_)) and m.group(1) in _COMPOUND_ENDS:
+            start = i  # "noise-\ninduced hearing loss": a compound split at a line end, one token
+            i -= 1
+            continue
         if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i) and doc[i - 2].lower_ != "evidence":
             # "broad-based", "drug-induced"; "evidence-based" judges the service, it is no kind of it
             start = i
@@ -896,12 +918,22 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
         or (between == ["of"] and last.lower_ in _OF_ITS_DRUG)
+        or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (
             not between
             and len(prev) == 1
             and prev.text.lower() in single_word_drugs()
             and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
         )
+    )
+
+
+def _injection_of(span: Span) -> bool:
+    """An injection named by its drug ("injections of lidocaine"), not by its site ("of the elbow")."""
+    words = [t.lower_ for t in span if not t.is_space]
+    sites = site_words() | _SITE_DETERMINERS
+    return any(
+        a in _INJECTIONS and b == "of" and c not in sites for a, b, c in zip(words, words[1:], words[2:], strict=False)
     )
 
 
@@ -1038,7 +1070,7 @@ _GUIDELINE_CUE = re.compile(
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
     r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient\s+to|(?:should|may)\s+(?:not\s+)?be\s+performed|requires?\s+at\s+least"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+performed|requires?\s+at\s+least"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -1181,7 +1213,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         s
         for s in kept
         if s.label_ != "DIAGNOSIS"
-        or _removed(s)
+        or removed_by_operation(s)
         or not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in named)
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
@@ -1204,7 +1236,7 @@ def _used_as_verb(span: Span) -> bool:
 _REMOVALS = frozenset("excision resection removal".split())
 
 
-def _removed(span: Span) -> bool:
+def removed_by_operation(span: Span) -> bool:
     """Whether `span` is what an operation takes out: "excision of (the) <span>"."""
     words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start] if not t.is_space]
     if words and words[-1] in ("the", "a"):

@@ -630,6 +630,21 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "loss of the normal lordosis",
             ],
         ),
+        # a compound and a spinal level split at a line end; a site goes on "over" the next; clumsiness
+        # doing something; which finger
+        (
+            "The diagnoses are noise-\ninduced hearing loss and grade II spondylolisthesis at L4-\nL5. He has "
+            "subluxation of the ulnar nerve over the medial epicondyle and clumsiness when buttoning. Dx: R long "
+            "finger flexor tenosynovitis, Heberden's nodes at the DIP jts.",
+            [
+                "noise-\ninduced hearing loss",
+                "grade II spondylolisthesis at L4-\nL5",
+                "subluxation of the ulnar nerve over the medial epicondyle",
+                "clumsiness when buttoning",
+                "R long finger flexor tenosynovitis",
+                "Heberden's nodes at the DIP jts",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -901,6 +916,17 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "Her BMI is 36 and she exercises on land. Massage is an adjunct to exercise. The plan included a "
             "compounded cream. UR non-certified the cream.",
             ["Massage", "exercise", "compounded cream", "cream"],
+        ),
+        # "instrumented" is a kind of fusion; an injection of two drugs is one, of a site and a drug two
+        (
+            "He will have an L4-L5 decompression with instrumented posterolateral fusion. One or two injections of "
+            "lidocaine and corticosteroids are sufficient. He had two cortisone injections of the elbow and naproxen.",
+            [
+                "L4-L5 decompression with instrumented posterolateral fusion",
+                "two injections of lidocaine and corticosteroids",
+                "two cortisone injections of the elbow",
+                "naproxen",
+            ],
         ),
         # the panels in brackets after labs are theirs
         (

@@ -124,6 +124,17 @@ def test_a_repeat_of_an_item_keeps_its_repetition_word(rules_nlp):
     assert "L5-S1 epidural steroid injection" in [d["item"] for d in record["decisions"]]
 
 
+def test_an_item_repeated_with_its_duration_keeps_it_and_a_condition_naming_an_item_is_no_diagnosis(rules_nlp):
+    # "an elbow pad for six months" (note 23) is one mention, though "Elbow pad" is a disputed item;
+    # "Tinnitus masker" names a device, while "Botox ... for chronic migraine" names what it treats
+    record = imr_nlp.extract((EXAMPLES / "notice-2013_as.txt").read_text(), rules_nlp).to_dict()
+    assert "elbow pad for six months" in [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+    record = imr_nlp.extract((EXAMPLES / "fdl-2014_as.txt").read_text(), rules_nlp).to_dict()
+    assert "Tinnitus" not in [e["text"] for e in record["entities"] if e["label"] == "DIAGNOSIS"]
+    record = imr_nlp.extract((EXAMPLES / "fdl-2014_h.txt").read_text(), rules_nlp).to_dict()
+    assert "chronic migraine" in [e["text"] for e in record["entities"] if e["label"] == "DIAGNOSIS"]
+
+
 def test_the_workers_job_is_not_a_treatment_even_when_the_lexicon_knows_it(rules_nlp):
     text = (EXAMPLES / "professional-review_s.txt").read_text()
     record = imr_nlp.extract(text, rules_nlp).to_dict()
