@@ -23,6 +23,8 @@ from imr_nlp.budget import DEFAULT_TIME_BUDGET, BudgetExceeded, time_limit
 from imr_nlp.reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_MAX_PAGES, InputError, Letter, read_path
 from imr_nlp.record import Determination
 
+MODEL_COMPONENTS = ("tok2vec", "spancat")  # the trained part of a saved pipeline; the rest are rules
+
 Source = str | os.PathLike[str]
 _IMR_WORDS = re.compile(
     r"independent\s*medical\s*review|\bIMR\b|maximus|medically\s*necessary|\bupheld\b|\boverturned\b|"
@@ -59,10 +61,11 @@ def load(path: Source | None = None, *, rules_only: bool = False) -> Language:
 
     `path`: a saved pipeline directory (``spacy.load(path)`` gives the same). Default: the
     shipped trained pipeline (rules + span categoriser + linker); with `rules_only`, or when no
-    trained pipeline is installed, the rules-only pipeline.
+    trained pipeline is installed, the rules-only pipeline. `path` with `rules_only`: that
+    pipeline without its span categoriser (and the tok2vec that feeds it).
     """
     if path is not None:
-        return spacy.load(path)
+        return spacy.load(path, exclude=list(MODEL_COMPONENTS)) if rules_only else spacy.load(path)
     if not rules_only and (model := default_model_path()) is not None:
         return spacy.load(model)
     return build_rules_pipeline()

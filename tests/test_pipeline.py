@@ -28,6 +28,15 @@ def test_default_pipeline_is_the_shipped_model_and_rules_only_is_available(nlp):
     assert {"DATE", "DECISION", "TREATMENT", "DIAGNOSIS"} <= set(rules.get_pipe("span_ruler").labels)
 
 
+def test_rules_only_from_a_saved_pipeline_leaves_out_its_span_categoriser(rules_nlp):
+    # `imr-nlp evaluate --model DIR --rules-only` compares a trained pipeline with its own rules
+    from imr_nlp.pipeline import default_model_path
+
+    rules = imr_nlp.load(default_model_path(), rules_only=True)
+    assert rules.pipe_names == ["imr_space_norm", "imr_layout", "span_ruler", "imr_linker"]
+    assert records(rules, LETTERS[:8]) == records(rules_nlp, LETTERS[:8])
+
+
 def test_shipped_model_is_small_and_carries_its_scores():
     from imr_nlp.pipeline import default_model_path
 
