@@ -339,6 +339,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             or low in places
             or (low.endswith("s") and low[:-1] in places)  # "of both thumbs", "first dorsal compartments"
             or (after_place and (low in _STRUCTURE_ENDS or (label == "DIAGNOSIS" and low in _MOTIONS)))
+            or (label == "DIAGNOSIS" and low in _MOTIONS and prev in _MOTION_KINDS | {""} and not on_site)
         ):  # "... of the ulnar nerve complex", "weakness of left ankle plantar flexion"
             new_end, unknown, after_place = i + 1, 0, True
             prev = low
@@ -520,7 +521,7 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point potency guided free predominant dominant".split()
+    "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent".split()
 )
 
 
@@ -918,6 +919,7 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
         or (between == ["of"] and last.lower_ in _OF_ITS_DRUG)
+        or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (
             not between
@@ -926,6 +928,15 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
         )
     )
+
+
+_ATTACHMENTS = frozenset("pillow pillows hinge hinges".split())  # "walking boot with heel wedges" is two
+
+
+def _fitted_with(prev: Span, span: Span) -> bool:
+    """A device and what it is fitted with: "shoulder immobilizer with an abduction pillow"."""
+    devices = _DEVICE_HEADS | _TRIED_DEVICES | {"immobilizer", "sling"}
+    return prev[-1].lower_ in devices and span[-1].lower_ in _ATTACHMENTS
 
 
 def _injection_of(span: Span) -> bool:
@@ -1057,7 +1068,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # corpora/ANNOTATION_NOTES.md). A sentence is one when it has a guideline cue and no word that
 # ties it to this patient or this case.
 _GUIDELINE_CUE = re.compile(
-    r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
+    r"\b(?:(?:use|treatment|therapy|continuation|prescribing)\s+requires?|recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only|after)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"

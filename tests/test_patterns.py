@@ -645,6 +645,18 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "Heberden's nodes at the DIP jts",
             ],
         ),
+        # a motion after "of" with its kind is the site of a weakness, not after "on"; a fossa is a site
+        (
+            "He has weakness of external rotation graded 3+/5, weakness of left plantar flexion, instability on "
+            "flexion, atrophy of the supraspinatus fossa and hopelessness.",
+            [
+                "weakness of external rotation",
+                "weakness of left plantar flexion",
+                "instability",
+                "atrophy of the supraspinatus fossa",
+                "hopelessness",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -928,6 +940,18 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "naproxen",
             ],
         ),
+        # an injection of a steroid and another drug is one; a device with its pillow is one, a boot and its
+        # wedges two
+        (
+            "Injections of steroid and hyaluronic acid gave short relief. He needs a shoulder immobilizer with an "
+            "abduction pillow. She had a walking boot with heel wedges.",
+            [
+                "Injections of steroid and hyaluronic acid",
+                "shoulder immobilizer with an abduction pillow",
+                "walking boot",
+                "heel wedges",
+            ],
+        ),
         # the panels in brackets after labs are theirs
         (
             "He needs preoperative labs (CBC and BMP), a lace-up brace and a modified Brostrom repair.",
@@ -1161,6 +1185,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("For coccydynia that fails splinting, a ganglion impar block is a reasonable next step.", []),
         ("Two injections into the tendon sheath are almost always sufficient to cure trigger finger.", []),
         ("Bupropion has been shown to be effective for depression and to cause less sexual dysfunction.", []),
+        (
+            "Injections of lidocaine and corticosteroid are almost always sufficient, with surgery for persistent triggering.",
+            [],
+        ),
+        ("Continued use requires improved pain and function and the absence of aberrant behavior.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
