@@ -357,6 +357,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
+        elif tok.lower_ == "," and new_end == end and unknown:
+            break  # "an ergonomic evaluation of her work station, wrist braces": the next item
         elif tok.lower_ in ("and", ","):
             after_place = False
             if new_end > end:
@@ -407,7 +409,7 @@ def _postposed_side(doc: Doc, i: int) -> bool:
     return j >= len(doc) or doc[j].lower_ == "side" or not (_word(doc[j]) in site_words() or is_level(doc, j))
 
 
-_UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|wks|months?|mos|hours?)"
+_UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|wks|months?|mos|hours?|years?|yrs?)"
 _NUMBER = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|sixteen|eighteen|twenty)"
 _MORE = ("additional", "more", "further")  # "12 additional sessions", "8 more psychotherapy sessions"
 _COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
@@ -850,7 +852,7 @@ _ICD_HEADS = frozenset(
     "spondylolisthesis migraine migraines lumbago mdd".split()  # "MDD, single episode"
 )
 _DEVICE_HEADS = frozenset(
-    "unit units brace evaluation consultation kit device system program injection injections inhaler inhalers "
+    "unit units brace evaluation consultation consult kit device system program injection injections inhaler inhalers "
     "ointment drops scan scans infusion infusions study studies treatment treatments".split()
 )
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
@@ -962,7 +964,7 @@ _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
     "generator center unit evaluation repair repairs release releases retraining excision index injection injections "
-    "prophylaxis test testing".split()
+    "prophylaxis test testing plate plates screw screws".split()
 )
 
 
@@ -1093,7 +1095,7 @@ _GUIDELINE_CUE = re.compile(
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
-    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
+    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,

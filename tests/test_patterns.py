@@ -657,6 +657,18 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "hopelessness",
             ],
         ),
+        # pain after an activity keeps it; a muscle mass is a site; "locking" names a plate
+        (
+            "She has pain after standing, pain after prolonged standing and walking, tenderness over the extensor "
+            "muscle mass of both forearms, EHL weakness and night waking. He had fixation with a volar locking plate.",
+            [
+                "pain after standing",
+                "pain after prolonged standing and walking",
+                "tenderness over the extensor muscle mass of both forearms",
+                "EHL weakness",
+                "night waking",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -952,6 +964,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "heel wedges",
             ],
         ),
+        # a comma ends a site that reached no body part; years are a unit; a consult is a service's
+        (
+            "She had an ergonomic evaluation of her work station, wrist braces and Nucynta ER 100mg BID x 1 yr. "
+            "He asked for a spine surgery consult.",
+            ["ergonomic evaluation", "wrist braces", "Nucynta ER 100mg BID x 1 yr", "spine surgery consult"],
+        ),
         # the panels in brackets after labs are theirs
         (
             "He needs preoperative labs (CBC and BMP), a lace-up brace and a modified Brostrom repair.",
@@ -1190,6 +1208,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             [],
         ),
         ("Continued use requires improved pain and function and the absence of aberrant behavior.", []),
+        ("A home TENS unit requires a documented one-month trial, and is used for neuropathic pain and CRPS.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
