@@ -391,10 +391,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             break
         prev = low
         i = _next_word(doc, i + 1)
-    if new_end > end and (j := _next_word(doc, new_end)) < len(doc) and _is_condition_head(doc[j].lower_):
-        return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
-    if new_end > end and label == "DIAGNOSIS" and j < len(doc) and doc[j].lower_ in _TEST_WORDS and on_site:
-        return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
+    if new_end > end and (j := _next_word(doc, new_end)) < len(doc):
+        if _is_condition_head(doc[j].lower_):
+            return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
+        if label == "DIAGNOSIS" and on_site and doc[j].lower_ in _TEST_WORDS:
+            return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
     return new_end
 
 
@@ -935,10 +936,12 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
 _ATTACHMENTS = frozenset("pillow pillows hinge hinges".split())  # "walking boot with heel wedges" is two
 
 
+_FITTED_DEVICES = _DEVICE_HEADS | _TRIED_DEVICES | {"immobilizer", "sling"}
+
+
 def _fitted_with(prev: Span, span: Span) -> bool:
     """A device and what it is fitted with: "shoulder immobilizer with an abduction pillow"."""
-    devices = _DEVICE_HEADS | _TRIED_DEVICES | {"immobilizer", "sling"}
-    return prev[-1].lower_ in devices and span[-1].lower_ in _ATTACHMENTS
+    return prev[-1].lower_ in _FITTED_DEVICES and span[-1].lower_ in _ATTACHMENTS
 
 
 def _injection_of(span: Span) -> bool:
