@@ -88,7 +88,9 @@ _OCCUPATION = [
         r"\boccupation\s*:\s*(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)\s*(?=$|[.,;\n]|\s{2})", re.IGNORECASE | re.MULTILINE
     ),
     re.compile(
-        r"\b(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
+        # not the job a worker hopes to return to ("wants to return to work as a dispatcher")
+        r"\b(?<!return\sto\s)(?<!returning\sto\s)(?<!back\sto\s)"
+        r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
         r"|struck|[a-z]{3,}ed|[a-z]{3,}s)|in|on|where|from|since|to)\b"  # "... and stands for 10-hour shifts"
@@ -103,7 +105,7 @@ _OCCUPATION = [
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
         r"male|female|man|woman|gentleman|lady)\b)"
-        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)\s+"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,3}?)\s+"
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
         r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed"
         r"|s/p|status\s+post)\b|,|\s*w/)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy", "... cashier w/"
@@ -120,7 +122,7 @@ _OCCUPATION = [
         r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
         r"|passenger|pedestrian|victim|bystander|customer|student|volunteer|bit|little|lot)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)"
-        r"(?:\s+(?=who\b)|(?=\.(?:\s|$))"
+        r"(?:\s+(?=who(?:se)?\b)|(?=\.(?:\s|$))"
         r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at)\s))",
         re.IGNORECASE,
     ),

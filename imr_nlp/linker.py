@@ -52,9 +52,10 @@ _ISSUE_END = re.compile(r"\n\s*(?:[A-Z][A-Z /()&,'-]{6,}:?(?:\n|$)|case\s*summar
 _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # "1. MAXIMUS ... has determined the request for X is not medically necessary and appropriate."
 # (at a paragraph start, or after the previous sentence when extraction ran the list together; that
-# sentence may end in a word or a number: "... and Zoloft 100mg #30. 1. Xanax 0.5mg #60 is not ...")
+# sentence may end in a word, a capitalised abbreviation or a number, not in "pg.": "... and Zoloft 100mg #30. 1.
+# Xanax 0.5mg #60 is not ...", "... and tramadol ER. 1. Right shoulder ...")
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s)|(?<=\d\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
+    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s)|(?<=(?-i:[A-Z]{{2}})\.\s)|(?<=\d\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
     re.IGNORECASE,
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)

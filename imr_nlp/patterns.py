@@ -173,7 +173,8 @@ def regions() -> frozenset[str]:
 def condition_heads() -> frozenset[str]:
     """Last words of the diagnosis lexicon's terms that are not sites ("tear", "pain", "syndrome")."""
     heads = {t.lstrip(BOUND).split()[-1].lower() for t in lexicon_terms("diagnoses.txt")}
-    return frozenset(heads - modifiers() - regions())
+    # not "C" of "hepatitis C", nor the "levels" of "low testosterone levels" (a measure of anything)
+    return frozenset(h for h in heads - modifiers() - regions() if len(h) > 1 and h not in ("level", "levels"))
 
 
 def _is_condition_head(word: str) -> bool:
@@ -319,6 +320,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         and not (doc[i].is_upper and len(doc[i]) > 3)  # "EMG/NCS\nMAXIMUS Federal Services": no gluteus maximus
     ):
         pass  # "CT head", "MRI brain", "XR\npelvis", "MRI C-spine": an imaging study named with its region
+    elif label == "TREATMENT" and i < len(doc) and doc[i].lower_ == "from" and is_level(doc, _next_word(doc, i + 1)):
+        i = _next_word(doc, i + 1)  # "fusion from T9 to L1": the levels a procedure spans
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
     else:
@@ -330,10 +333,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end  # "a positive Trendelenburg sign on the right": the side, written after, stays out
     new_end, words, places, unknown = end, modifiers(), regions(), 0
     before_and: int | None = None  # where the site ended before "and"/"," joined another one
-    prev, after_place, det_after_and = "", False, False
+    prev, after_place, det_after_and, comma_after_site = "", False, False, False
     while i < len(doc):
         tok = doc[i]
         low = _word(tok)
+        if comma_after_site and after_place and label == "DIAGNOSIS" and low in _MOTIONS and before_and:
+            new_end = before_and  # "redness over the fibular head, full knee extension": the next finding
+            break
         if (
             is_level(doc, i)
             or low in places
@@ -363,6 +369,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
+                comma_after_site = comma_after_site or tok.lower_ == ","
             elif not unknown and not _names_a_digit(prev) and prev not in words:
                 break
             # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
@@ -433,7 +440,7 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:several|a\s{1,4}few|multiple|many)\s{1,4}times\s{1,4}(?:(?:a|per)\s{1,4}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
-    rf"|for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:at\s{{1,4}}least\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
@@ -491,12 +498,14 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental artificial conventional equivocal classic characteristic".split()
+    "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive".split()
 )
 
 
 # Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
-_KIND_ADJECTIVES = frozenset("axial focal diffuse sharp dull burning aching stabbing shooting throbbing".split())
+_KIND_ADJECTIVES = frozenset(
+    "axial focal diffuse sharp dull burning aching stabbing shooting throbbing cramping".split()
+)
 
 
 def _describes(word: str) -> bool:
@@ -524,7 +533,8 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # bulge", "drug-induced headache", "right-sided radiculopathy", "multi-level stenosis").
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
-    "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent".split()
+    "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent resolution "
+    "use".split()  # "high-resolution CT", "single-use catheters"
 )
 
 
@@ -545,7 +555,8 @@ def _hyphenated(doc: Doc, i: int) -> bool:
 _GENERIC_SERVICES = frozenset({"therapy", "program", "training"})
 _PREPOSITIONS = frozenset("despite after before during without with via per than until since".split())
 _VERBS = frozenset(
-    "start starts began begin begins continue continues complete attend resume finish try need needs".split()
+    "start starts began begin begins continue continues complete attend resume finish try need needs took received"
+    " underwent".split()
 )
 
 
@@ -858,7 +869,8 @@ _DEVICE_HEADS = frozenset(
 )
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
-    r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation)$",
+    r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
+    r"|resection|excision|transposition|lysis)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -1026,7 +1038,8 @@ _WORD_IN_ITEM = re.compile(r"[^\W\d_]{2}")  # a list item with no word ("#9") be
 _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
-    r"|(?:mild|moderate|severe|moderately\s+severe)$",
+    r"|(?:mild|moderate|severe|moderately\s+severe)$"
+    r"|(?:resolving|resolved|improving|improved|stable|unchanged|worsening|chronic|acute)$",  # a course
     re.IGNORECASE,
 )
 
@@ -1083,10 +1096,10 @@ _GUIDELINE_CUE = re.compile(
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+treatment"
-    r"|(?:is|are)\s+usually|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
+    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
+    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+performed|requires?\s+at\s+least"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)|requires?\s+at\s+least"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -1098,8 +1111,8 @@ _GUIDELINE_CUE = re.compile(
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
-    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)documented"
-    r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|diagnosed"
+    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)documented"
+    r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
@@ -1192,6 +1205,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "DECISION" and _hedged(g))
         and not _ends_on_list_number(g)
         and not _used_as_verb(g)
+        and not _ground(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1222,6 +1236,10 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
     ]
+    # a test read with its result is the finding: "low testosterone (levels)" is a condition, not a test
+    treatments = [
+        s for s in treatments if not (s[0].lower_ in _RESULT_WORDS and any(a == s.start for a, _ in diagnoses))
+    ]
     # and a condition named inside a test or service is part of its name ("Beck Depression Inventory"),
     # unless the service removes it ("Excision of neuroma": ANNOTATION_NOTES 27)
     named = [(s.start, s.end) for s in treatments]
@@ -1236,6 +1254,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
 
 
+_RESULT_WORDS = frozenset("low high elevated raised decreased reduced abnormal".split())
 _SUBJECT_PRONOUNS = frozenset("he she they who i we".split())
 
 
@@ -1246,6 +1265,16 @@ def _used_as_verb(span: Span) -> bool:
         and len(span) == 1
         and (i := _previous_word(span.doc, span.start)) >= 0
         and span.doc[i].lower_ in _SUBJECT_PRONOUNS
+    )
+
+
+def _ground(span: Span) -> bool:
+    """Ice underfoot is no cold pack: "he slipped on ice"."""
+    return (
+        span.label_ == "TREATMENT"
+        and span.text.lower() == "ice"
+        and (i := _previous_word(span.doc, span.start)) >= 0
+        and span.doc[i].lower_ == "on"
     )
 
 

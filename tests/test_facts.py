@@ -78,6 +78,16 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The IW is a 52 y/o F cashier w/ neck pain since 2018.", "cashier"),
         ("Pt is a 40 y/o F RN who injured her low back.", "RN"),
         ("There is no evidence for the use of a muscle relaxant as a topical product.", None),
+        # the job he had when hurt ("whose"), not the one he hopes to return to
+        (
+            "He was a forklift operator whose left leg was crushed. He wants to return to work as a dispatcher.",
+            "forklift operator",
+        ),
+        ("He hopes to get back to work as a driver.", None),
+        (
+            "The patient is a 43 year old female poultry processing line worker with numbness",
+            "poultry processing line worker",
+        ),
     ],
 )
 def test_occupation(text, occupation):

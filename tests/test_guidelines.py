@@ -63,6 +63,23 @@ def test_split_statement_into_citations():
     ]
 
 
+def test_split_finds_guidelines_of_other_societies():
+    # "Non-MTUS" without "Citation" before a guideline the table does not know, and a society's guideline
+    stmt = (
+        "Decision based on Non-MTUS American Association for the Study of Liver Diseases (AASLD), "
+        "Recommendations for Testing, Managing, and Treating Hepatitis C."
+    )
+    ((a, b),) = split_citations(stmt)
+    assert stmt[a:b] == stmt.removeprefix("Decision based on ").rstrip(".")
+    assert normalise_guideline(stmt[a:b]) == "Other"
+    stmt = "American Urological Association (AUA) Guideline, Erectile Dysfunction (2018)."
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
+    stmt = "Non-MTUS Centers for Disease Control and Prevention (CDC), Hepatitis A vaccine recommendations."
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
+    stmt = "Centers for Medicare & Medicaid Services (CMS), Local Coverage Determination, Urological Supplies (L33803)."
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
+
+
 def test_split_keeps_numbered_sections_and_drops_trailers_and_prose():
     stmt = (
         " the Chronic Pain Medical Treatment Guidelines (2009), Opioids, pages 78-80, which is part of the MTUS, "

@@ -84,6 +84,23 @@ def test_run_together_necessity_phrase():
     assert [(s.decision, s.key) for s in statements] == [("upheld", "lidodermpatch530")]
 
 
+def test_numbered_item_run_into_a_sentence_ending_in_an_abbreviation():
+    # a re-wrapped notice letter: the case summary's last sentence ends in "ER." on the item's line
+    text = (
+        "The physician requested an MRI and tramadol ER. 1. Right shoulder subacromial injection is not "
+        "medically necessary and appropriate. Guidelines used by the Expert Reviewer: MTUS ACOEM, page 213."
+    )
+    statements = find_statements(text)
+    assert [(text[s.item_start : s.item_end], s.decision) for s in statements] == [
+        ("Right shoulder subacromial injection", "upheld")
+    ]
+    # a page number after "pg." starts no item
+    text = (
+        "Decision based on ODG Aquatic therapy, pg. 22. Rationale: therefore, the request is not medically necessary."
+    )
+    assert [s for s in find_statements(text) if text[s.item_start : s.item_end].startswith("Rationale")] == []
+
+
 def test_issue_list_item_decided_by_a_later_determination_line():
     text = (
         "MEDICAL PROFESSIONAL REVIEW\nISSUE AT DISPUTE:\nAcupuncture 8 sessions for the neck\nCASE SUMMARY:\n"

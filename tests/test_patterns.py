@@ -669,6 +669,45 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "night waking",
             ],
         ),
+        # a finding after a comma that ends a list of sites is the next mention; a lab result is a finding
+        (
+            "It showed redness over the distal tibia and the fibular head, full knee extension and a circumduction "
+            "gait. He has low testosterone, a positive hepatitis C antibody and poorly controlled diabetes.",
+            [
+                "redness over the distal tibia and the fibular head",
+                "circumduction gait",
+                "low testosterone",
+                "positive hepatitis C antibody",
+                "poorly controlled diabetes",
+            ],
+        ),
+        (
+            "It showed an occlusive thrombus in the right popliteal and posterior tibial veins. He has increasing "
+            "right shoulder pain and spasticity.",
+            [
+                "occlusive thrombus in the right popliteal and posterior tibial veins",
+                "increasing right shoulder pain",
+                "spasticity",
+            ],
+        ),
+        # a course after a listed diagnosis is no condition; a wound needs its site; a kind of cough and a fear
+        (
+            "The diagnoses are cervical sprain/strain and cervicogenic headache, resolving. Wound healing was "
+            "good, but a wound on the dorsum of the hand remains. He has a dry cough and fear of driving.",
+            [
+                "cervical sprain/strain",
+                "cervicogenic headache",
+                "wound on the dorsum of the hand",
+                "dry cough",
+                "fear of driving",
+            ],
+        ),
+        # kinds of an eye or throat condition; dental scaling is no skin condition
+        (
+            "It showed a giant retinal tear and bilateral midfold vocal cord nodules. Her work involves repetitive "
+            "scaling, and she has skin scaling of the palms.",
+            ["giant retinal tear", "bilateral midfold vocal cord nodules", "skin scaling of the palms"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -985,6 +1024,33 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She had irrigation and debridement, IV Unasyn and oral Augmentin. Combination inhalers are an option.",
             ["irrigation and debridement", "IV Unasyn", "oral Augmentin", "Combination inhalers"],
         ),
+        # a referral names its specialist; a test read with a result is no test; labs are tests
+        (
+            "She needs a referral to a urologist. He has low testosterone levels. Her ALT and HbA1c were normal.",
+            ["referral to a urologist", "ALT", "HbA1c"],
+        ),
+        # levels a procedure spans, a minimum duration, a resection with another procedure; no verb or comparative
+        # before a generic service word
+        (
+            "He had posterior instrumented fusion from T9 to L1. Anticoagulation for at least 3 months is advised. "
+            "She needs a right first rib resection with scalenectomy and a duplex ultrasound of the subclavian "
+            "vessels. He took therapy, and longer therapy is an option.",
+            [
+                "posterior instrumented fusion from T9 to L1",
+                "Anticoagulation for at least 3 months",
+                "right first rib resection with scalenectomy",
+                "duplex ultrasound of the subclavian vessels",
+                "therapy",
+                "therapy",
+            ],
+        ),
+        # ice underfoot is no treatment
+        ("He slipped on ice. She used ice and heat.", ["ice", "heat"]),
+        # a kind of CT; oxygen saturation is no service
+        (
+            "He needs a high-resolution CT of the chest. His oxygen saturation was 91% on supplemental oxygen.",
+            ["high-resolution CT of the chest", "supplemental oxygen"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1209,6 +1275,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ),
         ("Continued use requires improved pain and function and the absence of aberrant behavior.", []),
         ("A home TENS unit requires a documented one-month trial, and is used for neuropathic pain and CRPS.", []),
+        ("Phosphodiesterase type 5 inhibitors are first-line therapy for erectile dysfunction.", []),
+        ("Speech therapy is recommended for a diagnosed language disorder from a traumatic brain injury.", []),
+        ("Testosterone replacement is recommended for patients on opioids with documented low testosterone.", []),
+        ("Cerebrospinal fluid testing is not needed for isolated facial palsy without signs of meningitis.", []),
+        ("Antireflux medication should not be prescribed for hoarseness without signs of reflux.", []),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
