@@ -1044,6 +1044,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "therapy",
             ],
         ),
+        # a consultation with its specialist; an injected drug and its auto-injector
+        (
+            "She needs a consultation with an allergist. She had intramuscular epinephrine and carries an "
+            "epinephrine auto-injector.",
+            ["consultation with an allergist", "intramuscular epinephrine", "epinephrine auto-injector"],
+        ),
         # ice underfoot is no treatment
         ("He slipped on ice. She used ice and heat.", ["ice", "heat"]),
         # a kind of CT; oxygen saturation is no service
