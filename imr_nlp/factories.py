@@ -31,7 +31,7 @@ from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
 from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds, removed_by_operation
-from imr_nlp.textview import KEEP_HYPHEN, doc_view
+from imr_nlp.textview import KEEP_HYPHEN, doc_view, furniture_ranges
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
     if not Doc.has_extension(_name):
@@ -112,11 +112,33 @@ def split_words(doc: Doc) -> list[tuple[int, int, str]]:
 _NOT_CONTINUATIONS = frozenset({"and", "or", "to", "through", "versus", "vs"})
 
 
+def furniture_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of page furniture (:func:`imr_nlp.textview.furniture_ranges`) with the
+    whitespace around it, adjacent ones joined: what lies between the two halves of a sentence
+    that a page break cut ("bilateral knee\n\nPage 1 of 4\n\fCM14-0183390\n\ncrepitus")."""
+    runs: list[tuple[int, int]] = []
+    for a, b in furniture_ranges(doc.text):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = span.start, span.end
+        while start > 0 and doc[start - 1].is_space:
+            start -= 1
+        while end < len(doc) and doc[end].is_space:
+            end += 1
+        if runs and start <= runs[-1][1]:
+            start = runs.pop()[0]
+        runs.append((start, end))
+    return runs
+
+
 class SpaceNormaliser:
     """Normalises what PDF extraction does to words: NORM is a single space on whitespace tokens
-    (line breaks, double spaces) and a word split by a hyphen at a line end becomes one token
-    whose NORM is the word re-joined (:func:`split_words`; the text is unchanged); shorthand
-    for a function word gets the word as NORM (:data:`imr_nlp.patterns.SHORTHAND`).
+    (line breaks, double spaces); page furniture with the whitespace around it becomes one
+    whitespace token (:func:`furniture_tokens`), so a mention cut by a page break is matched
+    whole; a word split by a hyphen at a line end becomes one token whose NORM is the word
+    re-joined (:func:`split_words`; the text is unchanged); shorthand for a function word gets
+    the word as NORM (:data:`imr_nlp.patterns.SHORTHAND`).
 
     The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
     phrase variant covers a term broken across a line in any way, and "plantar fasci-\\nitis"
@@ -127,6 +149,10 @@ class SpaceNormaliser:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if furniture := furniture_tokens(doc):
+            with doc.retokenize() as retokenizer:
+                for start, end in furniture:
+                    retokenizer.merge(doc[start:end], attrs={"NORM": " ", "IS_SPACE": True})
         if splits := split_words(doc):
             with doc.retokenize() as retokenizer:
                 for start, end, word in splits:

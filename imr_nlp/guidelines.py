@@ -37,6 +37,7 @@ _TRAILER = re.compile(
     r"|[\s,;:.]+)$",
     re.IGNORECASE | re.DOTALL,
 )
+_REFERENCE = re.compile(r"\bet\s*al\b", re.IGNORECASE)  # an article cited by its authors
 _YEAR = re.compile(r"\(?\b(?:19|20)\d{2}\b\)?")
 _LEADING_NAME = re.compile(
     r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|CA\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"
@@ -151,10 +152,12 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
         piece = statement[a:b]
         anchor = table.anchor.search(piece)
         if anchor is None:
-            if not out or not (after_semicolon or PAGE_LOCATOR.search(piece)):
+            reference = bool(out) and bool(_REFERENCE.search(statement[out[-1][0] : out[-1][1]]))
+            if not out or not (after_semicolon or PAGE_LOCATOR.search(piece) or reference):
                 continue
             # a locator continuing the previous citation ("... Opioids. Pages 76-80.", "...; Hospital
-            # length of stay (LOS)")
+            # length of stay (LOS)"), and the title and journal of a reference ("Kosnett MJ, et al.
+            # Recommendations for .... Environmental Health Perspectives (2007).")
             start = out[-1][0]
             out.pop()
             a, piece = start, statement[start:b]

@@ -12,6 +12,7 @@ import random
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import Any
 
 Edit = tuple[int, int, str]
 Span = tuple[int, int, str]
@@ -143,3 +144,41 @@ def double_spaces(text: str, rng: random.Random, rate: float = 0.1) -> str:
 
 def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str:
     return apply(text, hyphenate_edits(text, rng, rate))[0]
+
+
+def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """A corpus record (``imr_nlp.corpus``) with every kind of noise applied, as a bad PDF
+    conversion would give it: lines rewrapped, words hyphenated at line ends, "not medically"
+    run together, double spaces, page footers with the case number, blank lines between lines.
+    Gold spans, disputed-item spans and citation spans move with the text they cover."""
+    text = record["text"]
+    spans: list[Span] = [(s["start"], s["end"], f"span#{i}") for i, s in enumerate(record["spans"])]
+    for i, d in enumerate(record["decisions"]):
+        spans.append((*d["item_span"], f"item#{i}"))
+        spans += [(*c["span"], f"citation#{i}#{j}") for j, c in enumerate(d["citations"])]
+    case_number = (record.get("case") or {}).get("case_number")
+    steps = [
+        lambda t: rewrap_edits(t, rng.randint(60, 100), keep_breaks=True),
+        lambda t: hyphenate_edits(t, rng, 0.3),
+        lambda t: run_together_edits(t, rng, 0.5),
+        lambda t: double_space_edits(t, rng, 0.05),
+        lambda t: furniture_edits(t, rng.randint(35, 55), case_number),
+        blank_line_edits,
+    ]
+    for make in steps:
+        text, spans = apply(text, make(text), spans)
+    at = {key: (a, b) for a, b, key in spans}
+    decisions = [
+        {
+            **d,
+            "item_span": list(at[f"item#{i}"]),
+            "citations": [{**c, "span": list(at[f"citation#{i}#{j}"])} for j, c in enumerate(d["citations"])],
+        }
+        for i, d in enumerate(record["decisions"])
+    ]
+    return {
+        **record,
+        "text": text,
+        "spans": [{**s, "start": at[f"span#{i}"][0], "end": at[f"span#{i}"][1]} for i, s in enumerate(record["spans"])],
+        "decisions": decisions,
+    }

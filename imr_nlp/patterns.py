@@ -70,6 +70,14 @@ def space_tolerant(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _on_norm(token: dict[str, Any]) -> dict[str, Any]:
+    """A token pattern's ``LOWER`` matched on ``NORM``: the same word, and also the word re-joined
+    where PDF extraction split it at a line end ("rota-\\ntion", :class:`imr_nlp.factories.SpaceNormaliser`)."""
+    if "LOWER" not in token or "NORM" in token:
+        return token
+    return {("NORM" if k == "LOWER" else k): v for k, v in token.items()}
+
+
 def phrase_variants(words: list[str]) -> list[str]:
     """Phrase patterns for a term split into tokens: with or without a whitespace token in each
     gap (a line break or double space in the letter), as written and with a final plural "s"."""
@@ -102,7 +110,7 @@ def rule_patterns() -> list[dict[str, Any]]:
         for line in _data(f"patterns/{name}").splitlines():
             if line.strip():
                 p = json.loads(line)
-                patterns.append({**p, "pattern": space_tolerant(p["pattern"])})
+                patterns.append({**p, "pattern": space_tolerant([_on_norm(t) for t in p["pattern"]])})
     for name, label in LEXICONS.items():
         seen: set[str] = set()
         for term in lexicon_terms(name):
@@ -455,7 +463,8 @@ _QUANTITY_TAIL = re.compile(
 _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
     rf"|\b(?:{_NUMBER}[- ](?:day|week|month)\s{{1,4}})?(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)"
-    rf"|\b(?:{_NUMBER}|single)[- ]level)\s{{1,4}}$",
+    rf"|\b(?:{_NUMBER}|single)[- ]level"
+    r"|\bevaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",  # "evaluation for a functional restoration program"
     re.IGNORECASE,
 )
 
@@ -498,7 +507,8 @@ _NOT_DESCRIPTIVE = frozenset(
     "reasonable optimal maximal substantial marginal occasional critical successful unsuccessful appropriate "
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
-    "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive".split()
+    "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive "
+    "gradual".split()
 )
 
 
@@ -524,9 +534,29 @@ def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """:func:`quantity_bounds` for tokens [start, end), reading only a window of text around them
     (``doc.text`` is rebuilt on every access)."""
     lo, hi = max(0, start - 12), min(len(doc), end + 24)
-    base = doc[lo].idx
-    a, b = quantity_bounds(doc[lo:hi].text, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base)
-    return a + base, b + base
+    if not any(t.is_space and not t.text.isspace() for t in doc[lo:hi]):
+        base = doc[lo].idx
+        a, b = quantity_bounds(doc[lo:hi].text, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base)
+        return a + base, b + base
+    # a page footer in the window reads as one space ("16 sessions of / Page 1 of 4 / cognitive
+    # behavioral therapy"); `where` maps each character of the window back to the text
+    chars: list[str] = []
+    where: list[int] = []
+    for tok in doc[lo:hi]:
+        if tok.i == start:
+            a = len(chars)
+        if tok.is_space and not tok.text.isspace():  # page furniture (SpaceNormaliser)
+            chars.append(" ")
+            where.append(tok.idx)
+        else:
+            chars.extend(tok.text)
+            where.extend(range(tok.idx, tok.idx + len(tok)))
+        if tok.i == end - 1:
+            b = len(chars)
+        chars.extend(tok.whitespace_)
+        where.extend(range(tok.idx + len(tok), tok.idx + len(tok) + len(tok.whitespace_)))
+    a, b = quantity_bounds("".join(chars), a, b)
+    return where[a], where[b - 1] + 1
 
 
 # Second halves of hyphenated adjectives that say what kind of thing a mention is ("broad-based disc
@@ -743,18 +773,19 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
-        if is_descriptive_adjective(tok.lower_):  # "discogenic low back pain", "provocative discography"
+        if is_descriptive_adjective(_word(tok)):  # "discogenic low back pain", "provocative discography"
             start = i
             i -= 1
             continue
-        if tok.text in _GRADES and i > 0 and doc[i - 1].lower_ == "grade":  # "grade I spondylolisthesis"
-            start = i - 1
-            i -= 2
+        if tok.text in _GRADES and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ == "grade":
+            start = j  # "grade I spondylolisthesis"
+            i = j - 1
             continue
         if span.label_ == "DIAGNOSIS" and _eponym_possessive(doc, i):  # "Kienbock's disease", "Colles' fracture"
-            start = i - 1
-            break
-        if span.label_ == "DIAGNOSIS" and (tok.lower_ == "positive" or _plus_sign(doc, i)):
+            start = i - 1  # and its kind or side before it: "secondary Raynaud's phenomenon"
+            i -= 2
+            continue
+        if span.label_ == "DIAGNOSIS" and (_word(tok) == "positive" or _plus_sign(doc, i)):
             start = i  # "positive anterior drawer", "+ talar tilt" (shorthand), as "positive Neer sign"
         break
     end = span.end
@@ -1039,7 +1070,8 @@ _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
     r"|(?:mild|moderate|severe|moderately\s+severe)$"
-    r"|(?:resolving|resolved|improving|improved|stable|unchanged|worsening|chronic|acute)$",  # a course
+    r"|(?:resolving|resolved|improving|improved|stable|unchanged|worsening|chronic|acute)$"  # a course
+    r"|(?:and|or)$",  # the conjunction left where the list was cut ("..., and status post ...")
     re.IGNORECASE,
 )
 
@@ -1095,17 +1127,17 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered|effective))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
+    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)|requires?\s+at\s+least"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
-    r"|indicated\s+to|success\s+rate|(?:is|are)\s+reasonable\s+(?:for|in|before|after|when)"
+    r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+been\s+shown\s+to)\b",
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -1205,7 +1237,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "DECISION" and _hedged(g))
         and not _ends_on_list_number(g)
         and not _used_as_verb(g)
-        and not _ground(g)
+        and not _surroundings(g)
+        and not _someone_elses(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1251,7 +1284,29 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         or not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in named)
     ]
     kept = [s for s in kept if s.label_ != "TREATMENT"] + treatments
-    return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+    return joined_conditions(sorted(kept, key=lambda s: (s.start, s.end, s.label_)))
+
+
+# A condition that is the aftermath of another is one mention with it: "sequelae of carbon monoxide poisoning".
+_AFTERMATH = frozenset("sequela sequelae complication complications".split())
+
+
+def joined_conditions(spans: list[Span]) -> list[Span]:
+    """DIAGNOSIS spans merged where an aftermath is named with its cause ("delayed neurological
+    sequelae of carbon monoxide poisoning"). `spans` are sorted."""
+    out: list[Span] = []
+    for span in spans:
+        prev = next((s for s in reversed(out) if s.label_ == span.label_), None)
+        if (
+            prev is not None
+            and span.label_ == "DIAGNOSIS"
+            and prev[-1].lower_ in _AFTERMATH
+            and [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space] == ["of"]
+        ):
+            out.remove(prev)
+            span = Span(span.doc, prev.start, span.end, label=span.label)
+        out.append(span)
+    return sorted(out, key=lambda s: (s.start, s.end, s.label_))
 
 
 _RESULT_WORDS = frozenset("low high elevated raised decreased reduced abnormal".split())
@@ -1268,14 +1323,35 @@ def _used_as_verb(span: Span) -> bool:
     )
 
 
-def _ground(span: Span) -> bool:
-    """Ice underfoot is no cold pack: "he slipped on ice"."""
-    return (
-        span.label_ == "TREATMENT"
-        and span.text.lower() == "ice"
-        and (i := _previous_word(span.doc, span.start)) >= 0
-        and span.doc[i].lower_ == "on"
-    )
+# A cold or heat modality named as the worker's surroundings: "slipped on ice", "worked in the heat".
+_SURROUNDINGS = {"ice": "on", "heat": "in", "cold": "in"}
+
+
+def _surroundings(span: Span) -> bool:
+    """Ice underfoot or heat around the worker is no service: "he slipped on ice", "work in the heat"."""
+    if span.label_ != "TREATMENT" or (prep := _SURROUNDINGS.get(span.text.lower())) is None:
+        return False
+    i = _previous_word(span.doc, span.start)
+    if i >= 0 and span.doc[i].lower_ == "the":
+        i = _previous_word(span.doc, i)
+    return i >= 0 and span.doc[i].lower_ == prep
+
+
+# Another person's condition, named to explain the worker's exposure: "a patient known to have HIV
+# infection with a detectable viral load" (the source patient of a needlestick).
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:an?|the\s+source)\s+(?:patient|person|inmate|client|resident|individual|child|animal|dog)\s+"
+    r"(?:(?:who\s+(?:was|is)\s+)?known\s+to\s+(?:have|carry|be\s+infected\s+with)|with\s+known)\b[^.;:]*$",
+    re.IGNORECASE,
+)
+
+
+def _someone_elses(span: Span) -> bool:
+    """A condition or test in the clause that names another person's illness is not the worker's."""
+    if span.label_ not in MODEL_LABELS or span.start == 0:
+        return False
+    before = span.doc[max(0, span.start - 40) : span.start].text  # a window: ``doc.text`` is rebuilt on access
+    return bool(_SOMEONE_ELSES.search(before))
 
 
 _REMOVALS = frozenset("excision resection removal".split())

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from imr_nlp.corpus import MODEL_LABELS
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.patterns import guideline_criteria, plausible_mention
+from imr_nlp.textview import doc_view
 
 SCHEMA_VERSION = "1.0"
 RULE_SPAN_KEYS = ("ruler", "linker")
@@ -234,7 +235,8 @@ def doc_entities(doc: Doc) -> list[Entity]:
 
     criteria: list[tuple[int, int]] | None = None  # computed when the model would add a condition
     text = doc.text
-    quals = qualification_ranges(text)
+    view = doc_view(doc)  # a specialty broken over lines: "Board Certified in Orthopedic\n\nSurgery"
+    quals = [view.span(a, b) for a, b in qualification_ranges(view.text)]
     occupation = (doc._.case or {}).get("occupation")
     jobs = occupation_ranges(text, occupation)
     found: dict[tuple[str, int, int], Entity] = {}

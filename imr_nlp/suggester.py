@@ -35,7 +35,7 @@ def candidate_spans(doc: Doc, max_length: int, spans_key: str | None) -> numpy.n
     if n == 0:
         return numpy.zeros((0, 2), dtype="i")
     words = [t.lower_ for t in doc]
-    is_space = numpy.fromiter((t.isspace() for t in words), bool, n)
+    is_space = numpy.fromiter((t.is_space for t in doc), bool, n)  # page furniture too (SpaceNormaliser)
     is_punct = numpy.fromiter((not any(c.isalnum() for c in t) for t in words), bool, n)
     edge_ok = ~is_space & ~is_punct & numpy.fromiter((t not in EDGE_STOPWORDS for t in words), bool, n)
     blocker = numpy.fromiter((t in BLOCKERS for t in words), bool, n)

@@ -137,21 +137,36 @@ def doc_view(doc: Doc) -> TextView:
     return view
 
 
+def furniture_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each page-furniture line: a page footer ("Page 2 of 4", "- 2 -"), a bare
+    case number, a "Case Number: CM.." line repeated at a page top (the first one is the header)."""
+    out = []
+    seen_case_lines: set[str] = set()
+    for m in LINE.finditer(text):
+        stripped = m.group().strip()
+        if not stripped:
+            continue
+        if CASE_LINE.match(stripped):
+            if stripped not in seen_case_lines:
+                seen_case_lines.add(stripped)
+                continue
+        elif not PAGE_FURNITURE.match(stripped):
+            continue
+        out.append(m.span())
+    return out
+
+
 def build_view(text: str) -> TextView:
     """Clean `text` into paragraphs, keeping a map from each cleaned char to the original."""
     pieces: list[str] = []
     index: list[int] = []
     prev_line: str | None = None
-    seen_case_lines: set[str] = set()
+    furniture = {a for a, _ in furniture_ranges(text)}
 
     for m in LINE.finditer(text):
         stripped = m.group().strip()
-        if not stripped or PAGE_FURNITURE.match(stripped):
+        if not stripped or m.start() in furniture:
             continue
-        if CASE_LINE.match(stripped):
-            if stripped in seen_case_lines:
-                continue
-            seen_case_lines.add(stripped)
         if prev_line is not None:
             hyph = HYPHEN_SPLIT.search(prev_line)
             if _hard_break(prev_line, stripped):

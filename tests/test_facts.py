@@ -88,6 +88,10 @@ def test_pronoun_boilerplate_is_not_evidence():
             "The patient is a 43 year old female poultry processing line worker with numbness",
             "poultry processing line worker",
         ),
+        # the workplace after the title is not part of it
+        ("The patient is a 44 year old female housekeeper at a hotel who developed shoulder pain.", "housekeeper"),
+        ("This is a 50 year old male cook at a fast food restaurant who slipped.", "cook"),
+        ("He is a 45 year old male in a motor vehicle accident who hurt his neck.", None),
     ],
 )
 def test_occupation(text, occupation):

@@ -78,6 +78,17 @@ def test_split_finds_guidelines_of_other_societies():
     assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
     stmt = "Centers for Medicare & Medicaid Services (CMS), Local Coverage Determination, Urological Supplies (L33803)."
     assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
+    stmt = (
+        "Infectious Diseases Society of America (IDSA), Practice Guidelines for the Diagnosis and Management of "
+        "Skin and Soft Tissue Infections (2014)."
+    )
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
+    # a journal reference: the authors, the title and the journal are one citation
+    stmt = (
+        "Kosnett MJ, et al. Recommendations for medical management of adult lead exposure.\n\n"
+        "Environmental Health Perspectives (2007)."
+    )
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [stmt[:-1]]
 
 
 def test_split_keeps_numbered_sections_and_drops_trailers_and_prose():

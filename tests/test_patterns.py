@@ -75,6 +75,12 @@ def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
         ("ibuprofen 2-3 times per week", "ibuprofen", "ibuprofen 2-3 times per week"),
         ("He uses albuterol several times a week.", "albuterol", "albuterol several times a week"),
         ("This is a one level fusion.", "fusion", "one level fusion"),
+        # the evaluation is the service asked for ("Evaluation for functional restoration program")
+        (
+            "He was referred for an evaluation for a functional restoration program.",
+            "functional restoration program",
+            "evaluation for a functional restoration program",
+        ),
         ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
         # a service done once has no duration: the months are the relief's; a device's stay
         ("he responded to the cortisone injection for two months", "cortisone injection", "cortisone injection"),
@@ -114,6 +120,9 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
     text = "The reviewer is Board Certified in Orthopaedic Surgery. Surgery was requested for the knee."
     (surgery,) = [e for e in doc_entities(rules_nlp(text)) if e.label == "TREATMENT"]
     assert surgery.start == text.index("Surgery was")
+    # ... also where PDF extraction broke the specialty over lines
+    text = "reviewer is Board Certified  in Physical Medicine &\n\nRehabilitation and is licensed in\n\nCalifornia."
+    assert [e for e in doc_entities(rules_nlp(text)) if e.label == "TREATMENT"] == []
 
 
 @pytest.mark.parametrize(
@@ -708,6 +717,37 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "scaling, and she has skin scaling of the palms.",
             ["giant retinal tear", "bilateral midfold vocal cord nodules", "skin scaling of the palms"],
         ),
+        # a kind before an eponym, an aftermath with its cause, heat illness, valley fever, lung lobes
+        (
+            "He has secondary Raynaud's phenomenon and delayed neurological sequelae of carbon monoxide "
+            "poisoning after exertional heat stroke. CT showed a left upper lobe pulmonary nodule from "
+            "coccidioidomycosis (valley fever).",
+            [
+                "secondary Raynaud's phenomenon",
+                "delayed neurological sequelae of carbon monoxide poisoning",
+                "exertional heat stroke",
+                "left upper lobe pulmonary nodule",
+                "coccidioidomycosis",
+                "valley fever",
+            ],
+        ),
+        # a list cut before "status post" leaves no conjunction behind; two directions of reaching
+        (
+            "She was diagnosed as having primary osteoarthritis, right knee, and status post right knee "
+            "arthroscopy. She has difficulty reaching overhead and behind her back.",
+            ["primary osteoarthritis, right knee", "difficulty reaching overhead and behind her back"],
+        ),
+        # a germ before a condition, a finding around a wound, a thumb joint as a site; "closes" is a verb
+        (
+            "She has an MRSA abscess with surrounding redness, and the wound closes slowly. There was "
+            "tenderness over the ulnar side of the thumb metacarpophalangeal joint and laxity.",
+            [
+                "MRSA abscess",
+                "surrounding redness",
+                "tenderness over the ulnar side of the thumb metacarpophalangeal joint",
+                "laxity",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1050,8 +1090,31 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "epinephrine auto-injector.",
             ["consultation with an allergist", "intramuscular epinephrine", "epinephrine auto-injector"],
         ),
-        # ice underfoot is no treatment
-        ("He slipped on ice. She used ice and heat.", ["ice", "heat"]),
+        # ice underfoot and heat around the worker are no treatment
+        ("He slipped on ice. She used ice and heat. He works in the heat.", ["ice", "heat"]),
+        # laboratory tests, a screening test, gloves of a kind, a calcium channel blocker
+        (
+            "The creatine kinase and creatinine were normal. Screening cognitive testing and a Montreal "
+            "Cognitive Assessment followed. He uses heated gloves and takes nifedipine.",
+            [
+                "creatine kinase",
+                "creatinine",
+                "Screening cognitive testing",
+                "Montreal Cognitive Assessment",
+                "heated gloves",
+                "nifedipine",
+            ],
+        ),
+        # an incision and drainage, a wound culture, home health nursing
+        (
+            "She had an incision and drainage, and the wound culture grew MRSA. She needs home health nursing.",
+            ["incision and drainage", "wound culture", "home health nursing"],
+        ),
+        # "for more than a year" is how long, not part of the drug (as the labels have it)
+        (
+            "He has taken temazepam 15mg at bedtime for more than a year.",
+            ["temazepam 15mg at bedtime"],
+        ),
         # a kind of CT; oxygen saturation is no service
         (
             "He needs a high-resolution CT of the chest. His oxygen saturation was 91% on supplemental oxygen.",
@@ -1151,6 +1214,52 @@ BLANK = spacy.blank("en")
 def test_split_words_keep_the_text(text: str) -> None:
     doc = SpaceNormaliser()(BLANK.make_doc(text))
     assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # a page break inside a mention: the footer and the repeated case number lie inside it
+        (
+            "Case Number: CM14-0183390\nHe has bilateral knee\n\nPage 1 of 4\n\fCase Number: CM14-0183390\n\n"
+            "crepitus and a positive\nPage 2 of 4\nCM14-0183390\nMcMurray test.",
+            "DIAGNOSIS",
+            [
+                "bilateral knee\n\nPage 1 of 4\n\fCase Number: CM14-0183390\n\ncrepitus",
+                "positive\nPage 2 of 4\nCM14-0183390\nMcMurray test",
+            ],
+        ),
+        # ... inside a word split at the line end
+        ("The surgery is not medi-\n- 3 -\ncally necessary.", "DECISION", ["is not medi-\n- 3 -\ncally necessary"]),
+        # ... between a therapy or drug and its count or frequency
+        (
+            "She had 16 sessions of\nPage 1 of 4\n\fCM16-0094026\ncognitive behavioral therapy and takes "
+            "cyclobenzaprine 7.5mg at\n\nPage 2 of 4\n\nbedtime.",
+            "TREATMENT",
+            [
+                "16 sessions of\nPage 1 of 4\n\fCM16-0094026\ncognitive behavioral therapy",
+                "cyclobenzaprine 7.5mg at\n\nPage 2 of 4\n\nbedtime",
+            ],
+        ),
+        # the first case number line is the header, not furniture
+        ("Case Number: CM14-0183390\nPage 1 of 2\nHe has knee pain.", "DIAGNOSIS", ["knee pain"]),
+    ],
+)
+def test_mentions_cut_by_a_page_break_are_found_whole(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["knee", "pain", "Page 1 of 3", "CM14-0183390", "- 2 -", "\n", "\n\n", " ", "\f", "medi-"]),
+        max_size=30,
+    )
+)
+def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    doc = SpaceNormaliser()(BLANK.make_doc(text))
+    assert doc.text == text
+    assert all(t.norm_ == " " for t in doc if "Page 1 of 3" in t.text and not t.text.startswith("Page"))
 
 
 @pytest.mark.parametrize(
@@ -1286,6 +1395,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Testosterone replacement is recommended for patients on opioids with documented low testosterone.", []),
         ("Cerebrospinal fluid testing is not needed for isolated facial palsy without signs of meningitis.", []),
         ("Antireflux medication should not be prescribed for hoarseness without signs of reflux.", []),
+        ("Ultrasound is appropriate to exclude obstruction when the cause of kidney injury is unclear.", []),
+        ("Follow-up imaging of a cavity is advised during treatment to detect enlargement.", []),
+        ("Gross instability on stress testing is itself an indication for repair.", []),
+        ("Injections have not been shown to speed healing of a rotator cuff tear.", []),
+        ("Injections have speeded healing of his rotator cuff tear.", ["rotator cuff tear"]),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1329,3 +1443,20 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
 )
 def test_hedged_necessity_is_no_decision(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DECISION") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source patient's infection explains the exposure; it is not the worker's diagnosis
+        (
+            "She had a needlestick from a patient known to have HIV infection with a detectable viral load. "
+            "She has anxiety.",
+            ["needlestick", "anxiety"],
+        ),
+        ("The source patient with known hepatitis C infection was tested. She has depression.", ["depression"]),
+        ("She has HIV infection and anxiety.", ["HIV infection", "anxiety"]),
+    ],
+)
+def test_another_persons_condition_is_not_the_workers(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "DIAGNOSIS") == expected

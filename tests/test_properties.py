@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from itertools import islice
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,8 +12,9 @@ from hypothesis import strategies as st
 
 import imr_nlp
 from imr_nlp import noise
+from imr_nlp.corpus import read_jsonl, record_problems
 
-from conftest import EXAMPLES, GOLD, check_record, decisions_and_pages
+from conftest import EXAMPLES, GOLD, ROOT, check_record, decisions_and_pages
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LETTER_WORDS = st.sampled_from(
@@ -88,3 +91,28 @@ def test_hyphenated_line_ends_do_not_change_decisions(nlp, name):
         record = imr_nlp.extract(text, nlp).to_dict()
         assert [(i, d) for i, d, _ in decisions_and_pages(record)] == [(i, d) for i, d, _ in _expected(name)]
         assert [p for _, _, p in decisions_and_pages(record)] == [p for _, _, p in _expected(name)]
+
+
+HAND_RECORDS = list(islice(read_jsonl(ROOT / "corpora" / "handwritten.jsonl"), 0, 320, 40))
+_FURNITURE_OR_SPACE = re.compile(r"Page \d+ of \d+|Case Number:|CM\d\d-\d+|[\s-]")
+
+
+def _squashed(text: str) -> str:
+    return _FURNITURE_OR_SPACE.sub("", text)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 10_000), which=st.integers(0, len(HAND_RECORDS) - 1))
+def test_noisy_record_moves_the_gold_with_the_words(seed, which):
+    record = HAND_RECORDS[which]
+    noisy = noise.noisy_record(record, random.Random(seed))
+    assert noisy["text"] != record["text"]
+    assert record_problems(noisy) == []
+    for old, new in zip(record["spans"], noisy["spans"], strict=True):
+        assert new["label"] == old["label"]
+        assert _squashed(noisy["text"][new["start"] : new["end"]]) == _squashed(
+            record["text"][old["start"] : old["end"]]
+        )
+    for old, new in zip(record["decisions"], noisy["decisions"], strict=True):
+        a, b = new["item_span"]
+        assert _squashed(noisy["text"][a:b]) == _squashed(old["item"])

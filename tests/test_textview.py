@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imr_nlp.textview import build_view
+from imr_nlp.textview import build_view, furniture_ranges
 
 
 def test_paragraphs_rejoin_wrapped_lines_and_drop_furniture():
@@ -35,3 +35,14 @@ def test_every_cleaned_char_maps_back_to_the_same_char(text):
         else:
             assert text[j] == c
     assert list(view.index) == sorted(view.index)
+
+
+def test_furniture_is_footers_bare_case_numbers_and_repeated_case_lines():
+    text = "Case Number: CM14-0123456\nThe patient\nPage 1 of 3\n\fCase Number: CM14-0123456\nCM14-0123456\n- 2 -\nhas pain.\n"
+    assert [text[a:b] for a, b in furniture_ranges(text)] == [
+        "Page 1 of 3",
+        "Case Number: CM14-0123456",
+        "CM14-0123456",
+        "- 2 -",
+    ]
+    assert furniture_ranges("Page 2 of the report says so.\nCase Number: CM14-0123456") == []
