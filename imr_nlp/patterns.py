@@ -894,9 +894,9 @@ _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "
     "spondylolisthesis migraine migraines lumbago mdd".split()  # "MDD, single episode"
 )
-_DEVICE_HEADS = frozenset(
+_DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
     "unit units brace evaluation consultation consult kit device system program injection injections inhaler inhalers "
-    "ointment drops scan scans infusion infusions study studies treatment treatments".split()
+    "ointment drops scan scans infusion infusions study studies treatment treatments surgery".split()
 )
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
@@ -1137,7 +1137,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to)\b",
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|should\s+be\s+delayed\s+until)\b",
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(

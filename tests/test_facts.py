@@ -92,6 +92,13 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The patient is a 44 year old female housekeeper at a hotel who developed shoulder pain.", "housekeeper"),
         ("This is a 50 year old male cook at a fast food restaurant who slipped.", "cook"),
         ("He is a 45 year old male in a motor vehicle accident who hurt his neck.", None),
+        # a comma after the title; not after the sex
+        (
+            "The injured worker is a 61 year old male forklift operator, who sustained an industrial injury.",
+            "forklift operator",
+        ),
+        ("The injured worker is a 54 year old male, who sustained an industrial injury on 10-30-2009.", None),
+        ("The patient is a 33 year old Hispanic female, who fell at work.", None),
     ],
 )
 def test_occupation(text, occupation):

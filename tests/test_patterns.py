@@ -1115,6 +1115,16 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He has taken temazepam 15mg at bedtime for more than a year.",
             ["temazepam 15mg at bedtime"],
         ),
+        # a procedure named with "surgery" after it is one service; a rescue inhaler with how often
+        (
+            "Carpal tunnel release surgery was requested after electromyography and nerve conduction studies. "
+            "She uses a rescue inhaler several times a day.",
+            [
+                "Carpal tunnel release surgery",
+                "electromyography and nerve conduction studies",
+                "rescue inhaler several times a day",
+            ],
+        ),
         # a kind of CT; oxygen saturation is no service
         (
             "He needs a high-resolution CT of the chest. His oxygen saturation was 91% on supplemental oxygen.",
@@ -1400,6 +1410,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Gross instability on stress testing is itself an indication for repair.", []),
         ("Injections have not been shown to speed healing of a rotator cuff tear.", []),
         ("Injections have speeded healing of his rotator cuff tear.", ["rotator cuff tear"]),
+        (
+            "Surgery should be delayed until a definitive diagnosis of carpal tunnel syndrome is made.",
+            [],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
