@@ -253,7 +253,8 @@ def _next_word(doc: Doc, i: int) -> int:
 
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
-_STRUCTURE_ENDS = frozenset({"complex"})
+_STRUCTURE_ENDS = frozenset({"complex", "level", "cage"})  # "at neck level", "of rib cage" (ICD-10 names)
+_SYNDROME = frozenset({"syndrome", "syndromes"})
 # Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies")
 _TEST_WORDS = frozenset("conduction studies study testing tests imaging scan scans films views".split())
 _MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing", "reflex", "reflexes", "jerk", "jerks"})
@@ -352,6 +353,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             is_level(doc, i)
             or low in places
             or (low.endswith("s") and low[:-1] in places)  # "of both thumbs", "first dorsal compartments"
+            or (low == "end" and prev in ("proximal", "distal"))  # "of proximal end of tibia"
             or (after_place and (low in _STRUCTURE_ENDS or (label == "DIAGNOSIS" and low in _MOTIONS)))
             or (label == "DIAGNOSIS" and low in _MOTIONS and prev in _MOTION_KINDS | {""} and not on_site)
         ):  # "... of the ulnar nerve complex", "weakness of left ankle plantar flexion"
@@ -803,6 +805,8 @@ def with_modifiers(span: Span) -> Span:
             and doc[i].lower_ == "trial"
         ):
             end = i + 1  # a trial of a named device stays whole: "counterforce brace trial" (note 27)
+    if span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _SYNDROME:
+        end = i + 1  # "cluster headache syndrome", "central pain syndrome": the syndrome is the condition
     end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
     if (
         span.label_ == "DIAGNOSIS"
@@ -1064,6 +1068,9 @@ _LIST_LEAD = re.compile(
 )
 
 
+# A list item that is one adjective names a kind of the next item's condition ("segmental and
+# somatic dysfunction", "osseous and subluxation stenosis"), as a site does ("neck and low back pain").
+_KIND_ONLY = re.compile(r"[a-z]{3,}(?:al|ous)", re.IGNORECASE)
 _WORD_IN_ITEM = re.compile(r"[^\W\d_]{2}")  # a list item with no word ("#9") belongs to the one before
 # List items that are not conditions: "status post ...", "history of ...", "right greater than left".
 _NOT_A_LISTED_CONDITION = re.compile(
@@ -1080,7 +1087,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the items of a diagnosis list ("The diagnoses include chronic neck pain,
     cervical radiculopathy and insomnia", "diagnosed with ..."): each item is a DIAGNOSIS, known
     to the lexicon or not. Read on the cleaned view (line breaks and hyphenation undone); an item
-    that is only a site ("neck" in "neck and low back pain") joins the next one."""
+    that is only a site ("neck" in "neck and low back pain") or one adjective ("segmental and somatic
+    dysfunction") joins the next one."""
     view = doc_view(doc)
     text, words = view.text, site_words()
 
@@ -1105,7 +1113,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
                 items[-1][1] = end
             elif item:
                 items.append([a, end])
-            join_next = bool(item) and site_only(item) and part is not None and part.group().strip() == "and"
+            shared = site_only(item) or _KIND_ONLY.fullmatch(item)  # "segmental and somatic dysfunction of ..."
+            join_next = bool(item) and bool(shared) and part is not None and part.group().strip() == "and"
             pos = part.end() if part else len(body)
         for a, b in items:
             if 1 <= len(body[a:b].split()) <= 8 and not _NOT_A_LISTED_CONDITION.match(body[a:b]):
@@ -1228,7 +1237,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     spans = [
         g
         for s, g in grown
-        if (BOUND not in s.id_ or _grew_beyond_counts(s, g) or _named_after_article(s))
+        if (BOUND not in s.id_ or _grew_beyond_counts(s, g) or _named_after_article(s) or _at_night(s))
         and not is_list_header(g)
         and not modifies_next_noun(g)
         and not (g.label_ == "TREATMENT" and _after_post(s))
@@ -1289,19 +1298,52 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
 
 # A condition that is the aftermath of another is one mention with it: "sequelae of carbon monoxide poisoning".
 _AFTERMATH = frozenset("sequela sequelae complication complications".split())
+# Injuries that say nothing without their site: coordinated before one ("dislocation and sprain of
+# joints and ligaments of knee", "anterior subluxation and dislocation of humerus", ICD-10 names)
+# they share it, and splitting them would leave the first without its meaning (ANNOTATION.md).
+_NEEDS_SITE = frozenset(
+    "sprain strain dislocation subluxation contusion abrasion laceration fracture avulsion rupture tear".split()
+)
+# the words that may go before such an injury and leave it without a site ("anterior subluxation")
+_INJURY_KINDS = frozenset(
+    "anterior posterior medial lateral central inferior superior obturator partial complete displaced nondisplaced "
+    "closed open".split()
+)
+
+
+def _shares_site(prev: Span, span: Span) -> bool:
+    """`prev` is an injury with no site of its own and `span`, after "and", is one with its site;
+    or `prev` is a tear and `span` "rupture", after "or"."""
+    between = [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+    words = [t.lower_ for t in prev if not t.is_space]
+    if between == ["or"] and words[-1] in ("tear", "tears") and span[0].lower_ == "rupture":
+        return True  # "complete rotator cuff tear or rupture (of right shoulder)": one ICD-10 name
+    return (
+        between == ["and"]
+        and words[-1] in _NEEDS_SITE
+        and all(w in _INJURY_KINDS for w in words[:-1])
+        and span[0].lower_ in _NEEDS_SITE - {words[-1]}  # not "posterior dislocation and dislocation of ..."
+        and any(t.lower_ in ("of", "to") for t in span[1:])
+    )
 
 
 def joined_conditions(spans: list[Span]) -> list[Span]:
     """DIAGNOSIS spans merged where an aftermath is named with its cause ("delayed neurological
-    sequelae of carbon monoxide poisoning"). `spans` are sorted."""
+    sequelae of carbon monoxide poisoning") and where injuries share one site (:func:`_shares_site`).
+    `spans` are sorted."""
     out: list[Span] = []
     for span in spans:
         prev = next((s for s in reversed(out) if s.label_ == span.label_), None)
         if (
             prev is not None
             and span.label_ == "DIAGNOSIS"
-            and prev[-1].lower_ in _AFTERMATH
-            and [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space] == ["of"]
+            and (
+                (
+                    prev[-1].lower_ in _AFTERMATH
+                    and [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space] == ["of"]
+                )
+                or _shares_site(prev, span)
+            )
         ):
             out.remove(prev)
             span = Span(span.doc, prev.start, span.end, label=span.label)
@@ -1404,6 +1446,15 @@ _NAMED_AFTER_ARTICLE = frozenset(
 )
 
 
+def _at_night(span: Span) -> bool:
+    """Whether a bare "pain" is pain at night ("he reported pain at night"): night pain, a finding
+    the guidelines weigh, not pain in general."""
+    doc = span.doc
+    i = _next_word(doc, span.end)
+    j = _next_word(doc, i + 1) if i < len(doc) else len(doc)
+    return span.text.lower() == "pain" and j < len(doc) and doc[i].lower_ == "at" and doc[j].lower_ == "night"
+
+
 def _named_after_article(span: Span) -> bool:
     """Whether a bare bound term follows an article or a possessive ("the blocks", "his blocks";
     :data:`_NAMED_AFTER_ARTICLE`), or
@@ -1445,8 +1496,10 @@ def _names_in_full(item: Span, span: Span) -> bool:
     same last word, the words before it lower-case words ("necrotizing fasciitis")."""
     if span.label_ != "DIAGNOSIS" or item.end != span.end or item.start >= span.start:
         return False
-    before = item.doc[item.start : span.start]
-    return all(t.is_space or t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
+    before = [t for t in item.doc[item.start : span.start] if not t.is_space]
+    if len(before) > 2 and before[1].lower_ == "and" and _KIND_ONLY.fullmatch(before[0].text):
+        before = before[2:]  # a kind before "and" shares the name: "osseous and subluxation stenosis"
+    return all(t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
 
 
 @registry.misc("imr_nlp.longest_per_label_filter.v1")

@@ -748,6 +748,47 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "laxity",
             ],
         ),
+        # injuries that need a site share the one after them (ICD-10 names); one with its own site does not
+        (
+            "Diagnoses include dislocation and sprain of joints and ligaments of thorax, anterior subluxation "
+            "and dislocation of humerus and sprain of joints and ligaments at neck level. He has cervical strain "
+            "and sprain of the wrist, and posterior dislocation and dislocation of the scapula.",
+            [
+                "dislocation and sprain of joints and ligaments of thorax",
+                "anterior subluxation and dislocation of humerus",
+                "sprain of joints and ligaments at neck level",
+                "cervical strain",
+                "sprain of the wrist",
+                "posterior dislocation",
+                "dislocation of the scapula",
+            ],
+        ),
+        (
+            "On 1/2/2020 he was diagnosed with segmental and somatic dysfunction of lumbar region and "
+            "osseous and subluxation stenosis of intervertebral foramina.",
+            [
+                "segmental and somatic dysfunction of lumbar region",
+                "osseous and subluxation stenosis of intervertebral foramina",
+            ],
+        ),
+        # pain at night is night pain, a finding; bare pain is not (ANNOTATION_NOTES 17); "retracted" is a kind
+        (
+            "On 09/12/2013 she reported pain at night and weakness. Her pain is 6/10. MRI showed a "
+            "full-thickness retracted tear.",
+            ["pain", "weakness", "full-thickness retracted tear"],
+        ),
+        # a syndrome after a condition is its name; the end of a bone and the rib cage are sites
+        (
+            "He has central pain syndrome, a dislocation of distal end of left ulna and stenosis of neural "
+            "canal of rib cage. His pain is worse at the end of the day. MRI showed a complete rotator cuff "
+            "tear or rupture of right shoulder.",
+            [
+                "central pain syndrome",
+                "dislocation of distal end of left ulna",
+                "stenosis of neural canal of rib cage",
+                "complete rotator cuff tear or rupture of right shoulder",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
