@@ -1146,7 +1146,11 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|should\s+be\s+delayed\s+until)\b",
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|should\s+be\s+delayed\s+until"
+    r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|no)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that)"
+    r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
+    r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
+    r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
@@ -1165,23 +1169,35 @@ _ANY_PATIENT = re.compile(
     re.IGNORECASE,
 )
 # a sentence, or its second clause with a subject of its own ("..., and she has had 12")
-_SENTENCE_BREAK = re.compile(r"[.!?;](?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
+_SENTENCE_BREAK = re.compile(r"[.!?;][\"”]?(?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
 
 
 def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     """Ranges of `view_text` (the cleaned view of a letter) that are sentences stating a
     guideline criterion: a guideline cue and no reference to the patient or the case."""
     out: list[tuple[int, int]] = []
-    start = 0
+    start, listed, quoted = 0, False, False
     for m in [*_SENTENCE_BREAK.finditer(view_text), None]:
         end = m.end() if m else len(view_text)
         if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
             continue  # "Dr.", "e.g.": the sentence goes on
         sentence = view_text[start:end]
-        if _GUIDELINE_CUE.search(sentence) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", sentence)):
+        cue = _GUIDELINE_CUE.search(sentence)
+        stated = (listed or quoted or cue) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", sentence))
+        if stated:
             out.append((start, end))
+        # a statement's clauses after a semicolon go on stating it ("Indications for imaging: ...; Lumbar spine
+        # trauma: ..."), and so do the sentences of a guideline's words in quotes ('ODG states: "... . ... ."')
+        listed = bool(stated) and m is not None and m.group() == ";"
+        if _opens_or_closes_quote(sentence):
+            quoted = not quoted and bool(cue)
         start = end
     return out
+
+
+def _opens_or_closes_quote(sentence: str) -> bool:
+    """`sentence` has an unpaired quotation mark."""
+    return sentence.count('"') % 2 == 1 or sentence.count("“") != sentence.count("”")
 
 
 # A line that starts the decisions, where a letter has no heading for them ("1. ... is not medically

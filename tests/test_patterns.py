@@ -1455,13 +1455,36 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Surgery should be delayed until a definitive diagnosis of carpal tunnel syndrome is made.",
             [],
         ),
+        # a statement's clauses after semicolons, ODG's OR/PLUS criteria, a guideline's words in quotes
+        (
+            "Indications for imaging: lumbar spine trauma with neurological deficit; uncomplicated low back pain"
+            " with radiculopathy after one month of conservative therapy; suspicion of cancer or infection.",
+            [],
+        ),
+        (
+            "Per ODG: Lumbar fusion is indicated for spondylolisthesis; fracture or dislocation; tumor. He has lumbar stenosis.",
+            ["lumbar stenosis"],
+        ),
+        (
+            "Ultrasound is recommended for rotator cuff tear; the patient has lumbar radiculopathy.",
+            ["lumbar radiculopathy"],
+        ),
+        (
+            "Criteria for knee arthroscopy: Subjective findings: knee pain OR swelling. PLUS Objective findings: effusion OR crepitus.",
+            [],
+        ),
+        (
+            'The guideline states: "Traction is recommended as an option for cervical radiculopathy. Tendinitis of the'
+            ' shoulder responds to rest and ice." The patient has cervical radiculopathy.',
+            ["cervical radiculopathy"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
 
 
-@given(st.text(alphabet=st.sampled_from(list("ab .;\nRrecommendpatient")), max_size=120))
+@given(st.text(alphabet=st.sampled_from(list('ab .;\n"”“RrecommendpatientOR')), max_size=120))
 def test_guideline_statements_are_ordered_ranges_inside_the_text(text: str) -> None:
     ranges = guideline_statements(text)
     assert all(0 <= a < b <= len(text) for a, b in ranges)
