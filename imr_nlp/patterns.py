@@ -450,6 +450,9 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:several|a\s{1,4}few|multiple|many)\s{1,4}times\s{1,4}(?:(?:a|per)\s{1,4}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
+    # "Truvada one tablet daily": a count of tablets where a frequency follows
+    rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
+    r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
     rf"|for\s{{1,4}}(?:at\s{{1,4}}least\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
@@ -617,9 +620,15 @@ _DIRECTIONS = frozenset(
 _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
 _ORDINALS = frozenset("first second third fourth fifth".split())
 # Structures numbered by an ordinal ("first dorsal compartment", "second metacarpal", "fifth toe").
-_NUMBERED_STRUCTURES = frozenset("dorsal web metacarpal metatarsal toe rib digit carpometacarpal cmc".split())
+_NUMBERED_STRUCTURES = frozenset(
+    "dorsal web interspace metacarpal metatarsal toe rib digit carpometacarpal cmc".split()
+)
 # When a condition was, not what it is: "prior deep vein thrombosis" is a deep vein thrombosis.
 _EARLIER = frozenset({"prior", "previous"})
+
+
+def _is_ordinal(word: str) -> bool:
+    return word in _ORDINALS or bool(_ORDINAL.match(word))
 
 
 def _ends_a_site(doc: Doc, i: int) -> bool:
@@ -699,8 +708,12 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if span.label_ == "DIAGNOSIS" and tok.lower_ in _ORDINALS and doc[start].lower_ in _NUMBERED_STRUCTURES:
+        if span.label_ == "DIAGNOSIS" and _is_ordinal(tok.lower_) and doc[start].lower_ in _NUMBERED_STRUCTURES:
             start = i  # "first dorsal interosseous atrophy": the ordinal names the structure
+            j = _previous_word(doc, i)
+            k = _previous_word(doc, j) if j >= 0 and doc[j].lower_ in ("and", "or") else -1
+            if k >= 0 and _is_ordinal(doc[k].lower_):
+                start = i = k  # "7th and 8th rib fractures"
             i -= 1
             continue
         if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS or tok.lower_ in _EARLIER):

@@ -376,6 +376,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was weakness of left ankle plantar flexion.", ["weakness of left ankle plantar flexion"]),
         ("She has avoidance of the bank and constricted affect.", ["avoidance of the bank", "constricted affect"]),
+        # the activities a finding names are one list; a condition after "and" is a mention of its own
+        ("She reports avoidance of banks and crowds.", ["avoidance of banks and crowds"]),
+        ("He has avoidance of crowds and nightmares.", ["avoidance of crowds", "nightmares"]),
+        (
+            "She has difficulty with bathing, dressing and meal preparation.",
+            ["difficulty with bathing, dressing and meal preparation"],
+        ),
+        ("She has difficulty with stairs, kneeling and neck pain.", ["difficulty with stairs", "neck pain"]),
+        ("She has pain with pinching and wringing.", ["pain with pinching and wringing"]),
+        ("He has pain with gripping and swelling of the hand.", ["pain with gripping", "swelling of the hand"]),
+        ("He has lateral elbow pain with gripping and lifting.", ["lateral elbow pain"]),
         (
             "X-rays showed an anterior wedge compression fracture of T8 and tenderness over the T8 spinous process.",
             ["anterior wedge compression fracture of T8", "tenderness over the T8 spinous process"],
@@ -433,6 +444,9 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # "prior" says when, an ordinal can name the structure; "above" a site; coordinated activities
         ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
+        ("She has a left third interspace neuroma.", ["left third interspace neuroma"]),
+        ("He has healed right 7th and 8th rib fractures.", ["healed right 7th and 8th rib fractures"]),
+        ("He had two rib fractures and a second fracture of the rib.", ["rib fractures", "fracture of the rib"]),
         ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
         ("She has difficulty squatting and kneeling.", ["difficulty squatting and kneeling"]),
         ("He has a web space contracture.", ["web space contracture"]),
@@ -1024,6 +1038,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "outpatient ketamine infusion",
                 "preservative-free artificial tears",
             ],
+        ),
+        # a count of tablets stays with the drug when a frequency follows it, not otherwise
+        (
+            "She takes Truvada one tablet daily and Senokot-S two tablets twice a day; Norco 10/325 mg two tablets.",
+            ["Truvada one tablet daily", "Senokot-S two tablets twice a day", "Norco 10/325 mg"],
         ),
         ("ANA and ESR were normal; FENO was high.", ["ANA", "ESR", "FENO"]),
         ("MRI C-spine and EMG/NCV; PT x 12, chiro x 6.", ["MRI C-spine", "EMG/NCV", "PT x 12", "chiro x 6"]),
