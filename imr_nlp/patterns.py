@@ -1178,6 +1178,7 @@ _PATIENT_CUE = re.compile(
 # conjunction in a guideline statement ("... after a psychological evaluation has cleared the patient")
 _ANY_PATIENT = re.compile(
     r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
+    r"|\bpatient[\s-]+(?:controlled|initiated|directed)\b"  # "patient controlled traction": a kind of device
     r"|(?<=[a-z]\s)(?<!this\s)(?<!case\s)\bthe\s+patient\b(?!'s)",
     re.IGNORECASE,
 )

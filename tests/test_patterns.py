@@ -1039,6 +1039,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "preservative-free artificial tears",
             ],
         ),
+        ("Powered traction devices reduce the need for narcotics.", ["Powered traction devices", "narcotics"]),
         # a count of tablets stays with the drug when a frequency follows it, not otherwise
         (
             "She takes Truvada one tablet daily and Senokot-S two tablets twice a day; Norco 10/325 mg two tablets.",
@@ -1474,6 +1475,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Surgery should be delayed until a definitive diagnosis of carpal tunnel syndrome is made.",
             [],
         ),
+        # "patient controlled" names a kind of device, not this patient
+        ("Home cervical patient controlled traction is recommended for patients with radicular symptoms.", []),
         # a statement's clauses after semicolons, ODG's OR/PLUS criteria, a guideline's words in quotes
         (
             "Indications for imaging: lumbar spine trauma with neurological deficit; uncomplicated low back pain"
