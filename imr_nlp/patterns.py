@@ -897,7 +897,8 @@ def _motions_end(doc: Doc, end: int) -> int:
 
 
 # ICD-10 names written with the site or encounter last ("Radiculopathy, lumbar region", "Sprain of
-# ligaments of lumbar spine, initial encounter", "TFCC tear, right wrist.").
+# ligaments of lumbar spine, initial encounter", "TFCC tear, right wrist."); a side alone stays out
+# ("greater trochanteric bursitis, right": ANNOTATION.md, a side written after the finding).
 _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
     r"\s{1,4}region|(?:mid|upper|lower|high)-?\s{0,4}(?:cervical|thoracic|lumbar)\s{1,4}region"
@@ -1163,6 +1164,7 @@ _GUIDELINE_CUE = re.compile(
     r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|no)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that)"
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
+    r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
@@ -1278,6 +1280,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not _used_as_verb(g)
         and not _surroundings(g)
         and not _someone_elses(g)
+        and not _names_a_guideline(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1409,6 +1412,12 @@ def _surroundings(span: Span) -> bool:
     return i >= 0 and span.doc[i].lower_ == prep
 
 
+def _names_a_guideline(span: Span) -> bool:
+    """A service named as a guideline's topic is no service given: "ODG psychotherapy guidelines"."""
+    i = _next_word(span.doc, span.end)
+    return span.label_ == "TREATMENT" and i < len(span.doc) and span.doc[i].lower_ in ("guideline", "guidelines")
+
+
 # Another person's condition, named to explain the worker's exposure: "a patient known to have HIV
 # infection with a detectable viral load" (the source patient of a needlestick).
 _SOMEONE_ELSES = re.compile(
@@ -1472,7 +1481,7 @@ def _ends_on_list_number(span: Span) -> bool:
 # "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
     "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
-    "ganglion cream".split()
+    "ganglion cream reconstruction".split()
 )
 
 

@@ -1040,6 +1040,13 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("Powered traction devices reduce the need for narcotics.", ["Powered traction devices", "narcotics"]),
+        # a service named as a guideline's topic is none; a bare procedure named before is one after "the"
+        ("ODG psychotherapy guidelines allow 6 visits.", []),
+        ("He will need a brace after the reconstruction.", ["brace", "reconstruction"]),
+        (
+            "Zolpidem is a short-acting nonbenzodiazepine hypnotic; sleeping pills and opioid pain relievers.",
+            ["Zolpidem", "short-acting nonbenzodiazepine hypnotic", "sleeping pills", "opioid pain relievers"],
+        ),
         # a count of tablets stays with the drug when a frequency follows it, not otherwise
         (
             "She takes Truvada one tablet daily and Senokot-S two tablets twice a day; Norco 10/325 mg two tablets.",
@@ -1473,6 +1480,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Injections have speeded healing of his rotator cuff tear.", ["rotator cuff tear"]),
         (
             "Surgery should be delayed until a definitive diagnosis of carpal tunnel syndrome is made.",
+            [],
+        ),
+        # examples of a class of conditions, what does not warrant a test
+        (
+            "Disorders of soft tissue such as tendinitis and neuroma yield negative radiographs and do not warrant "
+            "other studies.",
             [],
         ),
         # "patient controlled" names a kind of device, not this patient
