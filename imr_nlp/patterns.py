@@ -1344,10 +1344,13 @@ _INJURY_KINDS = frozenset(
 )
 
 
-def _shares_site(prev: Span, span: Span) -> bool:
-    """`prev` is an injury with no site of its own and `span`, after "and", is one with its site;
-    or `prev` is a tear and `span` "rupture", after "or"."""
-    between = [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+def _words_between(prev: Span, span: Span) -> list[str]:
+    return [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+
+
+def _shares_site(prev: Span, span: Span, between: list[str]) -> bool:
+    """`prev` is an injury with no site of its own and `span`, after "and" (`between` them), is one
+    with its site; or `prev` is a tear and `span` "rupture", after "or"."""
     words = [t.lower_ for t in prev if not t.is_space]
     if between == ["or"] and words[-1] in ("tear", "tears") and span[0].lower_ == "rupture":
         return True  # "complete rotator cuff tear or rupture (of right shoulder)": one ICD-10 name
@@ -1367,19 +1370,11 @@ def joined_conditions(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for span in spans:
         prev = next((s for s in reversed(out) if s.label_ == span.label_), None)
-        if (
-            prev is not None
-            and span.label_ == "DIAGNOSIS"
-            and (
-                (
-                    prev[-1].lower_ in _AFTERMATH
-                    and [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space] == ["of"]
-                )
-                or _shares_site(prev, span)
-            )
-        ):
-            out.remove(prev)
-            span = Span(span.doc, prev.start, span.end, label=span.label)
+        if prev is not None and span.label_ == "DIAGNOSIS":
+            between = _words_between(prev, span)
+            if (prev[-1].lower_ in _AFTERMATH and between == ["of"]) or _shares_site(prev, span, between):
+                out.remove(prev)
+                span = Span(span.doc, prev.start, span.end, label=span.label)
         out.append(span)
     return sorted(out, key=lambda s: (s.start, s.end, s.label_))
 
