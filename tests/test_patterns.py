@@ -445,6 +445,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
         ("She has a left third interspace neuroma.", ["left third interspace neuroma"]),
+        ("He has weakness of the left ankle dorsiflexors.", ["weakness of the left ankle dorsiflexors"]),
         ("He has healed right 7th and 8th rib fractures.", ["healed right 7th and 8th rib fractures"]),
         ("He had two rib fractures and a second fracture of the rib.", ["rib fractures", "fracture of the rib"]),
         ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
@@ -1040,6 +1041,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("Powered traction devices reduce the need for narcotics.", ["Powered traction devices", "narcotics"]),
+        # a manipulation under anesthesia with a release is one operation
+        (
+            "He requested a manipulation under anesthesia with arthroscopic capsular release and a cessation program.",
+            ["manipulation under anesthesia with arthroscopic capsular release", "cessation program"],
+        ),
         # a service named as a guideline's topic is none; a bare procedure named before is one after "the"
         ("ODG psychotherapy guidelines allow 6 visits.", []),
         ("He will need a brace after the reconstruction.", ["brace", "reconstruction"]),
