@@ -591,7 +591,9 @@ _GENERIC_SERVICES = frozenset({"therapy", "program", "training"})
 _PREPOSITIONS = frozenset("despite after before during without with via per than until since".split())
 _VERBS = frozenset(
     "start starts began begin begins continue continues complete attend resume finish try need needs took received"
-    " underwent".split()
+    " underwent recommend recommends support supports allow allows require requires prescribe prescribes order orders"
+    " request requests approve approves certify certifies deny denies consider considers prefer prefers include"
+    " includes use uses want wants".split()  # "do not recommend shockwave therapy"
 )
 
 

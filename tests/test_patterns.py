@@ -1041,6 +1041,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("Powered traction devices reduce the need for narcotics.", ["Powered traction devices", "narcotics"]),
+        # a verb before a kind of therapy is no kind of it
+        ("The guidelines do not recommend shockwave therapy.", ["shockwave therapy"]),
         # a manipulation under anesthesia with a release is one operation
         (
             "He requested a manipulation under anesthesia with arthroscopic capsular release and a cessation program.",
