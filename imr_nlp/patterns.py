@@ -1283,6 +1283,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not _surroundings(g)
         and not _someone_elses(g)
         and not _names_a_guideline(g)
+        and not _weight_loss_as_aim(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1407,6 +1408,27 @@ def _surroundings(span: Span) -> bool:
     if i >= 0 and span.doc[i].lower_ == "the":
         i = _previous_word(span.doc, i)
     return i >= 0 and span.doc[i].lower_ == prep
+
+
+# Weight loss advised or tried is an aim, not the symptom: "recommends weight loss before any TKA",
+# "No prior attempt at weight loss", "Weight loss improves sleep apnea".
+_AIM_BEFORE = re.compile(
+    r"\b(?:recommend(?:s|ed)?|advis(?:e|es|ed)|encourag(?:e|es|ed)|counsel(?:ed|ing)?|attempts?\s+at|trial\s+of"
+    r"|efforts?\s+at|needs?\s+to\s+achieve|goal\s+of)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_AIM_AFTER = re.compile(r"^\s+(?:improves|reduces|helps|is\s+(?:recommended|advised|encouraged))\b", re.IGNORECASE)
+
+
+def _weight_loss_as_aim(span: Span) -> bool:
+    """Whether a DIAGNOSIS "weight loss" is something advised or tried (:data:`_AIM_BEFORE`)."""
+    if span.label_ != "DIAGNOSIS" or span.text.lower() not in ("weight loss", "weight reduction"):
+        return False
+    text = span.doc.text
+    return bool(
+        _AIM_BEFORE.search(text[max(0, span.start_char - 60) : span.start_char])
+        or _AIM_AFTER.match(text[span.end_char : span.end_char + 40])
+    )
 
 
 def _names_a_guideline(span: Span) -> bool:

@@ -376,6 +376,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was weakness of left ankle plantar flexion.", ["weakness of left ankle plantar flexion"]),
         ("She has avoidance of the bank and constricted affect.", ["avoidance of the bank", "constricted affect"]),
+        # weight loss advised or tried is an aim; reported, it is a symptom
+        ("The orthopedist recommends weight loss before any TKA.", []),
+        ("No prior supervised attempt at weight loss is documented.", []),
+        (
+            "He has no black stools, weight loss or difficulty swallowing.",
+            ["black stools", "weight loss", "difficulty swallowing"],
+        ),
         # the activities a finding names are one list; a condition after "and" is a mention of its own
         ("She reports avoidance of banks and crowds.", ["avoidance of banks and crowds"]),
         ("He has avoidance of crowds and nightmares.", ["avoidance of crowds", "nightmares"]),
