@@ -1183,7 +1183,8 @@ _PATIENT_CUE = re.compile(
 _ANY_PATIENT = re.compile(
     r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
     r"|\bpatient[\s-]+(?:controlled|initiated|directed)\b"  # "patient controlled traction": a kind of device
-    r"|(?<=[a-z]\s)(?<!this\s)(?<!case\s)\bthe\s+patient\b(?!'s)",
+    r"|(?<=[a-z]\s)(?<!this\s)(?<!case\s)\bthe\s+patient\b(?!'s)"
+    r"|(?<=[a-z],\s)(?<!case,\s)(?<!exam,\s)(?<!today,\s)\bthe\s+patient\b(?!'s)",  # a list of criteria
     re.IGNORECASE,
 )
 # a sentence, or its second clause with a subject of its own ("..., and she has had 12")

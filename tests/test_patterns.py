@@ -1503,6 +1503,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "other studies.",
             [],
         ),
+        # "the patient" in a list of criteria is any patient; "In this case, the patient" is this one
+        (
+            "An evaluation is appropriate when previous methods of treating chronic pain have been unsuccessful, the "
+            "patient has a significant loss of ability to function independently.",
+            [],
+        ),
+        ("In this case, the patient has chronic pain and guidelines recommend therapy.", ["chronic pain"]),
         # "patient controlled" names a kind of device, not this patient
         ("Home cervical patient controlled traction is recommended for patients with radicular symptoms.", []),
         # a statement's clauses after semicolons, ODG's OR/PLUS criteria, a guideline's words in quotes
