@@ -851,7 +851,14 @@ def with_modifiers(span: Span) -> Span:
     ):
         if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
             end = max(end, grown.end)  # "cervical spondylosis without myelopathy"
-    while span.label_ == "DIAGNOSIS" and end < len(doc) and (m := _ICD_SITE.match(doc[end : end + 8].text)):
+    while (
+        span.label_ == "DIAGNOSIS"
+        and end < len(doc)
+        and (
+            (m := _ICD_SITE.match(doc[end : end + 8].text))
+            or (span[-1].lower_ in _NEEDS_SITE and (m := _INJURY_DETAIL.match(doc[end : end + 8].text)))
+        )
+    ):
         grown = doc.char_span(doc[start].idx, doc[end].idx + m.end(), alignment_mode="contract")
         if grown is None or grown.end <= end:
             break
@@ -909,6 +916,13 @@ _ICD_SITE = re.compile(
     r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)"
     r"(?=\s{0,4}[,.;]|[ \t]*\r?\n\s*+(?!(?-i:[a-z]))))\b",  # a line break ends it unless lower case goes on
     re.IGNORECASE,
+)
+# The grade or ligament written after a sprain or tear: "L ankle sprain, grade II, ATFL", "right ankle
+# sprain, lateral ligament".
+_INJURY_DETAIL = re.compile(
+    r",\s{0,4}(?:grade\s{1,4}(?:I{1,3}|IV|[1-4])|(?:(?:anterior|posterior)\s{1,4}talofibular|calcaneofibular"
+    r"|(?:medial|lateral|ulnar|radial)\s{1,4}collateral|lateral|medial|deltoid)\s{1,4}ligament|ATFL|CFL|MCL|LCL|UCL)"
+    r"(?=\s{0,4}[,.;]|\s*\n)",
 )
 _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "

@@ -453,6 +453,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
         ("She has a left third interspace neuroma.", ["left third interspace neuroma"]),
         ("He has weakness of the left ankle dorsiflexors.", ["weakness of the left ankle dorsiflexors"]),
+        # an ICD-style grade or ligament after a sprain is part of it; after other conditions it is not read
+        ("Dx: L ankle sprain, grade II, ATFL. Knee pain, MCL.", ["L ankle sprain, grade II, ATFL", "Knee pain"]),
         ("He has healed right 7th and 8th rib fractures.", ["healed right 7th and 8th rib fractures"]),
         ("He had two rib fractures and a second fracture of the rib.", ["rib fractures", "fracture of the rib"]),
         ("He had a palpable gap above the heel.", ["palpable gap above the heel"]),
