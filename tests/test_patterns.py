@@ -391,6 +391,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["difficulty with bathing, dressing and meal preparation"],
         ),
         ("She has difficulty with stairs, kneeling and neck pain.", ["difficulty with stairs", "neck pain"]),
+        (
+            "She has trouble keeping track of conversations and difficulty tracking lines of text.",
+            ["trouble keeping track of conversations", "difficulty tracking lines of text"],
+        ),
         ("She has pain with pinching and wringing.", ["pain with pinching and wringing"]),
         ("He has pain with gripping and swelling of the hand.", ["pain with gripping", "swelling of the hand"]),
         ("He has lateral elbow pain with gripping and lifting.", ["lateral elbow pain"]),
