@@ -1267,12 +1267,12 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
     surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
     test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running
-    onto the next list item's number, a
-    procedure written "post-X" ("post-thoracotomy pain") and
-    "pain with <maneuver>" where the pain has a site ("groin pain with prolonged
-    standing" is "groin pain"). Procedures joined by "with", and drugs joined by "/", are one
-    TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where
-    no lexicon or pattern match overlaps them, and replace a match they name in full
+    onto the next list item's number, a procedure written "post-X" ("post-thoracotomy pain"),
+    "pain with <maneuver>" where the pain has a site ("groin pain with prolonged standing" is
+    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines") and
+    weight loss advised or tried (:func:`_weight_loss_as_aim`). Procedures joined by "with", and
+    drugs joined by "/", are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`)
+    are DIAGNOSIS spans where no lexicon or pattern match overlaps them, and replace a match they name in full
     ("necrotizing fasciitis" over "fasciitis").
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
