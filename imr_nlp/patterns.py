@@ -1512,11 +1512,15 @@ def _ends_on_list_number(span: Span) -> bool:
 
 # Bound lexicon terms that name the patient's condition or service on their own after an article
 # ("without a tear", "the size of the tear", "after the release", "A consultation is appropriate",
-# "a boot", "another screen"); "wear and tear", "walks half a block" stay out.
+# "a boot", "another screen", "a slip that moves"); "wear and tear", "walks half a block", "a slip and
+# fall" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
     "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
-    "ganglion cream reconstruction".split()
+    "ganglion cream reconstruction slip".split()
 )
+# Bound terms that name the patient's state after a negation ("reports no side effects", "benefit
+# without side effects"); "documentation of ... side effects" is a guideline's criterion.
+_NAMED_AFTER_NEGATION = frozenset({"side effects"})
 
 
 def _at_night(span: Span) -> bool:
@@ -1528,15 +1532,23 @@ def _at_night(span: Span) -> bool:
     return span.text.lower() == "pain" and j < len(doc) and doc[i].lower_ == "at" and doc[j].lower_ == "night"
 
 
+def _next_is(span: Span, word: str) -> bool:
+    i = _next_word(span.doc, span.end)
+    return i < len(span.doc) and span.doc[i].lower_ == word
+
+
 def _named_after_article(span: Span) -> bool:
     """Whether a bare bound term follows an article or a possessive ("the blocks", "his blocks";
-    :data:`_NAMED_AFTER_ARTICLE`), or
+    :data:`_NAMED_AFTER_ARTICLE`) or a negation ("no side effects"; :data:`_NAMED_AFTER_NEGATION`), or
     is "falls" after a count ("has had two falls"; "the request falls within" is a verb)."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
-    word, before = span.text.lower(), span.doc[i].lower_
+    word, before = " ".join(span.text.lower().split()), span.doc[i].lower_
+    if word in _NAMED_AFTER_NEGATION:
+        return before in ("no", "without")
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
+    after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"
     return after_article or (word == "falls" and before in _COUNTS)
 
 

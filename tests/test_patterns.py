@@ -452,6 +452,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("It showed tendinosis without a tear.", ["tendinosis", "tear"]),
         ("The knee shows wear and tear.", []),
         ("He has gait imbalance and two falls. The request falls within the guidelines.", ["gait imbalance", "falls"]),
+        # side effects the patient is free of are named; a guideline's list of what to document is not
+        ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
+        ("The records do not describe side effects.", []),
+        ("EMG showed severe slowing.", ["slowing"]),
         # "prior" says when, an ordinal can name the structure; "above" a site; coordinated activities
         ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
