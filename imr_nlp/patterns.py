@@ -411,6 +411,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     if new_end > end and (j := _next_word(doc, new_end)) < len(doc):
         if _is_condition_head(doc[j].lower_):
             return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
+        if label == "TREATMENT" and _PROCEDURE_END.search(doc[j].lower_):
+            return end  # "surgery for cubital tunnel release": the site names the next procedure
         if label == "DIAGNOSIS" and on_site and doc[j].lower_ in _TEST_WORDS:
             return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
     return new_end
@@ -1181,6 +1183,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
+    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )

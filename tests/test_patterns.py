@@ -456,6 +456,21 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # a test written before "positive"; dropping things; bladder symptoms; parts of a structure
+        (
+            "Exam: straight leg raise positive on the left, lumbar facet loading positive.",
+            ["straight leg raise positive", "lumbar facet loading positive"],
+        ),
+        ("He drops knives and uses eye drops twice daily.", ["drops knives"]),
+        ("She denies loss of bladder control or bladder changes.", ["loss of bladder control", "bladder changes"]),
+        (
+            "There was decreased sensation along the lateral border of the left foot.",
+            ["decreased sensation along the lateral border of the left foot"],
+        ),
+        (
+            "MRI showed a recurrent extruded disc fragment at L5-S1 with enhancing scar around the root.",
+            ["recurrent extruded disc fragment at L5-S1", "enhancing scar around the root"],
+        ),
         # "prior" says when, an ordinal can name the structure; "above" a site; coordinated activities
         ("She had a prior deep vein thrombosis.", ["deep vein thrombosis"]),
         ("He has first dorsal interosseous atrophy.", ["first dorsal interosseous atrophy"]),
@@ -1223,6 +1238,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He needs a high-resolution CT of the chest. His oxygen saturation was 91% on supplemental oxygen.",
             ["high-resolution CT of the chest", "supplemental oxygen"],
         ),
+        # a site before a procedure word belongs to that procedure; eccentric loading is an exercise
+        (
+            "The guidelines allow 20 visits after surgery for cubital tunnel release and an eccentric loading program.",
+            ["surgery", "cubital tunnel release", "eccentric loading program"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1513,6 +1533,9 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "other studies.",
             [],
         ),
+        # how a class of conditions is treated; what a service is an optional form of
+        ("Recurrent herniations are treated like first herniations.", []),
+        ("Aquatic therapy is an optional form of exercise therapy for extreme obesity.", []),
         # "the patient" in a list of criteria is any patient; "In this case, the patient" is this one
         (
             "An evaluation is appropriate when previous methods of treating chronic pain have been unsuccessful, the "
