@@ -937,7 +937,7 @@ _DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
-    r"|resection|excision|transposition|lysis|anesthesia)$",  # "manipulation under anesthesia with ... release"
+    r"|resection|excision|transposition|lysis|anesthesia|removal)$",  # "manipulation under anesthesia with ... release"
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -1170,7 +1170,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
-    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|requires?\s+(?:establishing|ongoing|failure|evidence|documented)|for\s+those\s+(?:with|who)"
+    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|requires?\s+(?:establishing|ongoing|failure|evidence|documented|symptoms|findings)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)|requires?\s+at\s+least"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"

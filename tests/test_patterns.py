@@ -456,6 +456,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # an allergy with what it is to; a possessive inside a named test; hardware that causes symptoms
+        ("She is allergic to penicillin.", ["allergic to penicillin"]),
+        (
+            "There was a positive Durkan's compression test and symptomatic hardware.",
+            ["positive Durkan's compression test", "symptomatic hardware"],
+        ),
         # a test written before "positive"; dropping things; bladder symptoms; parts of a structure
         (
             "Exam: straight leg raise positive on the left, lumbar facet loading positive.",
@@ -1535,6 +1541,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ),
         # how a class of conditions is treated; what a service is an optional form of
         ("Recurrent herniations are treated like first herniations.", []),
+        ("Carpal tunnel release requires symptoms and findings of median nerve compression.", []),
         ("Aquatic therapy is an optional form of exercise therapy for extreme obesity.", []),
         # "the patient" in a list of criteria is any patient; "In this case, the patient" is this one
         (
