@@ -455,7 +455,7 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:at\s{{1,4}}least\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
@@ -912,7 +912,7 @@ def _motions_end(doc: Doc, end: int) -> int:
 # ("greater trochanteric bursitis, right": ANNOTATION.md, a side written after the finding).
 _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
-    r"\s{1,4}region|(?:mid|upper|lower|high)-?\s{0,4}(?:cervical|thoracic|lumbar)\s{1,4}region"
+    r"(?:\s{1,4}region|(?=\s{0,4}[,.;]))|(?:mid|upper|lower|high)-?\s{0,4}(?:cervical|thoracic|lumbar)\s{1,4}region"
     r"|(?:initial|subsequent)\s{1,4}encounter"
     r"|(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
     r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)"
@@ -1450,9 +1450,18 @@ def _weight_loss_as_aim(span: Span) -> bool:
 
 
 def _names_a_guideline(span: Span) -> bool:
-    """A service named as a guideline's topic is no service given: "ODG psychotherapy guidelines"."""
-    i = _next_word(span.doc, span.end)
-    return span.label_ == "TREATMENT" and i < len(span.doc) and span.doc[i].lower_ in ("guideline", "guidelines")
+    """A service named as a guideline's topic is no service given: "ODG psychotherapy guidelines",
+    and the heading of ODG's surgical criteria ("ODG Indications for Surgery -- Knee arthroplasty")."""
+    if span.label_ != "TREATMENT":
+        return False
+    doc = span.doc
+    i = _next_word(doc, span.end)
+    if i < len(doc) and doc[i].lower_ in ("guideline", "guidelines"):
+        return True
+    j = _previous_word(doc, span.start)
+    k = _previous_word(doc, j) if j > 0 else -1
+    heading = k >= 0 and doc[k].lower_ == "indications" and doc[j].lower_ == "for"
+    return heading and span.text == "Surgery"
 
 
 # Another person's condition, named to explain the worker's exposure: "a patient known to have HIV

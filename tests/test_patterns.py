@@ -456,6 +456,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # a bare spinal region after a comma names where (as "..., lumbar region"); a list goes on
+        (
+            "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
+            ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
+        ),
         # an allergy with what it is to; a possessive inside a named test; hardware that causes symptoms
         ("She is allergic to penicillin.", ["allergic to penicillin"]),
         (
@@ -1243,6 +1248,15 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "He needs a high-resolution CT of the chest. His oxygen saturation was 91% on supplemental oxygen.",
             ["high-resolution CT of the chest", "supplemental oxygen"],
+        ),
+        # a duration "for the past ..." stays with a drug; ODG's heading "Indications for Surgery" is no service
+        (
+            "He takes Soma 350mg twice a day for the past three years and has random urine drug screens.",
+            ["Soma 350mg twice a day for the past three years", "random urine drug screens"],
+        ),
+        (
+            "ODG Indications for Surgery -- Knee arthroplasty: exercise therapy.",
+            ["Knee arthroplasty", "exercise therapy"],
         ),
         # a site before a procedure word belongs to that procedure; eccentric loading is an exercise
         (
