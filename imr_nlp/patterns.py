@@ -1183,7 +1183,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
-    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional"
+    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|requires?\s+an?\s+(?:confirmed|proven|documented)"
+    r"|(?:do|does)\s+little\s+for|\brequires?\b|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
@@ -1571,14 +1572,20 @@ def _hedged(span: Span) -> bool:
     return span[0].lower_ == "be" and i >= 0 and span.doc[i].lower_ in ("may", "might", "can", "could")
 
 
+_SIGNS = frozenset("sign signs test tests maneuver maneuvers raise".split())
+
+
 def _negative_result(span: Span) -> bool:
     """Whether a finding is written as a negative test ("a negative Tinel's sign at the elbow",
-    "anterior drawer neg"): no finding of the patient's (negated conditions, "no fracture", stay
-    mentions)."""
+    "anterior drawer neg", "Phalen's signs are negative"): no finding of the patient's (negated
+    conditions, "no fracture", stay mentions; so does a condition tested for: "tests for CTS are
+    negative")."""
     doc = span.doc
     if (i := _previous_word(doc, span.start)) >= 0 and doc[i].lower_ == "negative":
         return True
     j = _next_word(doc, span.end)  # "talar tilt neg", "Finkelstein's (-)": the result written after
+    if j < len(doc) and doc[j].lower_ in ("is", "are", "was", "were") and span[-1].lower_ in _SIGNS:
+        j = _next_word(doc, j + 1)  # "Tinel's and Phalen's signs are negative"
     return j < len(doc) and (doc[j].lower_ in ("neg", "negative") or doc[j : j + 3].text.replace(" ", "") == "(-)")
 
 

@@ -461,6 +461,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
             ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
         ),
+        # a test whose result is written after it as negative is no finding; a condition tested for stays
+        (
+            "Tinel's and Phalen's signs are negative. Her provocative tests for carpal tunnel syndrome are negative.",
+            ["carpal tunnel syndrome"],
+        ),
         # an allergy with what it is to; a possessive inside a named test; hardware that causes symptoms
         ("She is allergic to penicillin.", ["allergic to penicillin"]),
         (
@@ -1556,6 +1561,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         # how a class of conditions is treated; what a service is an optional form of
         ("Recurrent herniations are treated like first herniations.", []),
         ("Carpal tunnel release requires symptoms and findings of median nerve compression.", []),
+        ("Revision fusion requires a confirmed pseudarthrosis on CT.", []),
+        ("Oral antihistamines do little for the itch of contact dermatitis.", []),
+        ("The studies of intravenous ketamine for CRPS are small.", []),
+        ("In the postoperative setting it reduces pain, swelling and inflammation.", []),
+        ("Reconstruction requires stress views or an MRI showing the ligament injury.", []),
         ("Aquatic therapy is an optional form of exercise therapy for extreme obesity.", []),
         # "the patient" in a list of criteria is any patient; "In this case, the patient" is this one
         (
