@@ -461,6 +461,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
             ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
         ),
+        # complaints about two faculties are one finding
+        (
+            "She has memory and word-finding complaints, cognitive complaints and memory and concentration problems.",
+            ["memory and word-finding complaints", "cognitive complaints", "memory and concentration problems"],
+        ),
         # a test whose result is written after it as negative is no finding; a condition tested for stays
         (
             "Tinel's and Phalen's signs are negative. Her provocative tests for carpal tunnel syndrome are negative.",
