@@ -505,7 +505,7 @@ def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ADJECTIVE = re.compile(r"^[a-z][a-z-]{3,}(?:al|ic|ar|ous|ive|eal|ary|oid)$")
+_ADJECTIVE = re.compile(r"^[a-z][a-z-]{3,}(?:al|ic|ac|ar|ous|ive|eal|ary|oid)$")  # "cardiac", "iliac"
 # Adjectives with those endings that grade, quantify or judge rather than say what the thing is.
 _NOT_DESCRIPTIVE = frozenset(
     "minimal several usual typical normal abnormal potential general special official initial final formal regular "
@@ -1184,7 +1184,7 @@ _GUIDELINE_CUE = re.compile(
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|requires?\s+an?\s+(?:confirmed|proven|documented)"
-    r"|(?:do|does)\s+little\s+for|\brequires?\b|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
+    r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|\brequires?\b|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )

@@ -461,6 +461,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
             ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
         ),
+        # kinds coordinated by "or" ("cardiac" an adjective too); the top of a structure is a site
+        (
+            "He has no cardiac or pulmonary disease and an ache at the top of the shoulder.",
+            ["cardiac or pulmonary disease", "ache at the top of the shoulder"],
+        ),
         # complaints about two faculties are one finding
         (
             "She has memory and word-finding complaints, cognitive complaints and memory and concentration problems.",
@@ -1571,6 +1576,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("The studies of intravenous ketamine for CRPS are small.", []),
         ("In the postoperative setting it reduces pain, swelling and inflammation.", []),
         ("Reconstruction requires stress views or an MRI showing the ligament injury.", []),
+        ("For impingement, conservative care should be carried out for three months.", []),
         ("Aquatic therapy is an optional form of exercise therapy for extreme obesity.", []),
         # "the patient" in a list of criteria is any patient; "In this case, the patient" is this one
         (
