@@ -1532,8 +1532,9 @@ _NAMED_AFTER_ARTICLE = frozenset(
     "ganglion cream reconstruction slip".split()
 )
 # Bound terms that name the patient's state after a negation ("reports no side effects", "benefit
-# without side effects"); "documentation of ... side effects" is a guideline's criterion.
-_NAMED_AFTER_NEGATION = frozenset({"side effects"})
+# without side effects", "no mass", "no collapse"); "documentation of ... side effects" is a
+# guideline's criterion.
+_NAMED_AFTER_NEGATION = frozenset({"side effects", "mass", "collapse", "compression"})
 
 
 def _at_night(span: Span) -> bool:

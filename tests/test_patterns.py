@@ -461,6 +461,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
             ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
         ),
+        # a graded laxity or reflex; findings at a root level; a mass or collapse ruled out
+        (
+            "There was a 1+ Lachman, R biceps reflex 1+ and bilateral L5 findings, and a new S1 motor and reflex deficit.",
+            ["1+ Lachman", "R biceps reflex 1+", "bilateral L5 findings", "S1 motor and reflex deficit"],
+        ),
+        ("There was no mass, and x-rays showed no collapse. Reflexes were 2+ and symmetric.", ["mass", "collapse"]),
         # kinds coordinated by "or" ("cardiac" an adjective too); the top of a structure is a site
         (
             "He has no cardiac or pulmonary disease and an ache at the top of the shoulder.",
@@ -647,6 +653,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "radicular sx",
                 "dec C-spine ROM",
                 "dec sensation R C6 dermatome",
+                "R biceps reflex 1+",
             ],
         ),
         # the vertebra a slip is on stays in the span; a bound "slip" needs a grade or a site
