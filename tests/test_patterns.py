@@ -461,6 +461,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
             ["post-laminectomy syndrome, lumbar", "low back pain", "lumbar radiculopathy"],
         ),
+        # nerve-study latencies; withdrawal from people is a symptom, from a drug it is not here
+        (
+            "NCS showed prolonged distal motor and sensory latencies. He has withdrawal from his family.",
+            ["prolonged distal motor and sensory latencies", "withdrawal from his family"],
+        ),
         # a graded laxity or reflex; findings at a root level; a mass or collapse ruled out
         (
             "There was a 1+ Lachman, R biceps reflex 1+ and bilateral L5 findings, and a new S1 motor and reflex deficit.",
