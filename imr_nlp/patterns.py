@@ -1159,9 +1159,9 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # corpora/ANNOTATION_NOTES.md). A sentence is one when it has a guideline cue and no word that
 # ties it to this patient or this case.
 _GUIDELINE_CUE = re.compile(
-    r"\b(?:(?:use|treatment|therapy|continuation|prescribing)\s+requires?|recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
+    r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only|after)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented|requires?\s+documentation"
+    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
@@ -1169,10 +1169,10 @@ _GUIDELINE_CUE = re.compile(
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|requires?\s+a\s+diagnosis|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
-    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|requires?\s+(?:establishing|ongoing|failure|evidence|documented|symptoms|findings)|for\s+those\s+(?:with|who)"
+    r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
+    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)|requires?\s+at\s+least"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -1183,8 +1183,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
-    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|requires?\s+an?\s+(?:confirmed|proven|documented)"
-    r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|\brequires?\b|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
+    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional"
+    r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
