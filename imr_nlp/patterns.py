@@ -253,7 +253,8 @@ def _next_word(doc: Doc, i: int) -> int:
 
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
-_STRUCTURE_ENDS = frozenset({"complex", "level", "cage"})  # "at neck level", "of rib cage" (ICD-10 names)
+# "at neck level", "of rib cage", "of the femoral head-neck junction"
+_STRUCTURE_ENDS = frozenset({"complex", "level", "cage", "junction"})
 _SYNDROME = frozenset({"syndrome", "syndromes"})
 # Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies")
 _TEST_WORDS = frozenset("conduction studies study testing tests imaging scan scans films views".split())
@@ -384,6 +385,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
                 break
             # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
             # and lumbar paraspinal muscles"
+        elif tok.text == "-" and after_place and not tok.whitespace_ and not doc[i - 1].whitespace_:
+            pass  # "the femoral head-neck junction": one site written with a hyphen
         elif tok.lower_ in ("on", "to", "through") and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
             pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6", "at C4-5 through C6-7"
         elif low in words or _names_a_digit(low):
@@ -413,9 +416,16 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
         if label == "TREATMENT" and _PROCEDURE_END.search(doc[j].lower_):
             return end  # "surgery for cubital tunnel release": the site names the next procedure
+        if label == "TREATMENT" and doc[j].lower_ in _EXERCISE_HEADS:
+            return end  # "therapy for core and hip strengthening": the site names the exercise
         if label == "DIAGNOSIS" and on_site and doc[j].lower_ in _TEST_WORDS:
             return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
     return new_end
+
+
+_EXERCISE_HEADS = frozenset(
+    "strengthening stretching training exercise exercises stabilization conditioning mobilization".split()
+)
 
 
 def _postposed_side(doc: Doc, i: int) -> bool:
@@ -595,7 +605,8 @@ _VERBS = frozenset(
     "start starts began begin begins continue continues complete attend resume finish try need needs took received"
     " underwent recommend recommends support supports allow allows require requires prescribe prescribes order orders"
     " request requests approve approves certify certifies deny denies consider considers prefer prefers include"
-    " includes use uses want wants".split()  # "do not recommend shockwave therapy"
+    " includes use uses want wants fails resists lacks exceeds precedes follows helps".split()
+    # "do not recommend shockwave therapy", "eczema that fails topical therapy"
 )
 
 
@@ -645,6 +656,12 @@ def _ends_a_site(doc: Doc, i: int) -> bool:
         if doc[i].lower_ in ("of", "in", "at", "to", "over", "into"):
             return True
     return False
+
+
+def _names_a_kind(word: str) -> bool:
+    """A modifier or adjective that says what kind a condition is ("scaly", "cervical"), not where
+    on the body or which side it is ("left", "knee")."""
+    return (word in modifiers() or _describes(word)) and not _is_site(word) and word not in _LATERALITY
 
 
 def _is_site(word: str) -> bool:
@@ -765,6 +782,18 @@ def with_modifiers(span: Span) -> Span:
                 # "cervical and lumbar pain"
                 start, i = j, j - 1
                 continue
+        if (
+            span.label_ == "DIAGNOSIS"
+            and tok.text == ","
+            and (j := _previous_word(doc, i)) >= 0
+            and _names_a_kind(doc[start].lower_)
+            and _names_a_kind(doc[j].lower_)
+            and ((k := _previous_word(doc, j)) < 0 or doc[k].lower_ not in words)
+        ):
+            # "lichenified, scaly plaques": two kinds of one finding; but "reduced lumbar flexion, diffuse
+            # lumbar tenderness" is two findings
+            start, i = j, j - 1
+            continue
         if (m := _LINE_SPLIT_COMPOUND.fullmatch(tok.lower_)) and m.group(1) in _COMPOUND_ENDS:
             start = i  # "noise-\ninduced hearing loss": a compound split at a line end, one token
             i -= 1
@@ -882,7 +911,8 @@ _ICD_QUALIFIER = re.compile(
     r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
     r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b"  # "major depressive disorder, single episode" (note 11)
     r"|,?\s{0,4}(?:not\s{1,4}otherwise\s{1,4}specified|\(?NOS\)?(?![\w(]))"  # "depressive disorder, NOS"
-    r"|,\s{0,4}(?:chronic|acute|recurrent)\b(?=\s{0,4}(?:[,.;]|and\b))",  # "posttraumatic stress disorder, chronic"
+    r"|,\s{0,4}(?:chronic|acute|recurrent)\b(?=\s{0,4}(?:[,.;]|and\b))"  # "posttraumatic stress disorder, chronic"
+    r"|,\s{0,4}[a-z]+\s{1,4}type\b(?=\s{0,4}(?:[,.;]|and\b))",  # "femoroacetabular impingement, cam type"
     re.IGNORECASE,
 )
 _MOTIONS = frozenset(
@@ -928,7 +958,7 @@ _INJURY_DETAIL = re.compile(
 )
 _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "
-    "spondylolisthesis migraine migraines lumbago mdd".split()  # "MDD, single episode"
+    "spondylolisthesis migraine migraines lumbago mdd impingement".split()  # "MDD, single episode"
 )
 _DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
     "unit units brace evaluation consultation consult kit device system program injection injections inhaler inhalers "
@@ -1169,7 +1199,7 @@ _GUIDELINE_CUE = re.compile(
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|first-line\s+(?:treatment|therapy)"
+    r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)"
@@ -1183,7 +1213,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
-    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional"
+    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
@@ -1192,7 +1222,8 @@ _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)documented"
-    r"|(?<!requires\s)(?<!require\s)documentation|reported|reports|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
+    r"|(?<!requires\s)(?<!require\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,
 )

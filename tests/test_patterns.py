@@ -874,6 +874,21 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "complete rotator cuff tear or rupture of right shoulder",
             ],
         ),
+        # two kinds joined by a comma are one finding, two findings after a site are not; a site
+        # may be written with a hyphen; "cam type" after an impingement is its kind
+        (
+            "There were lichenified, scaly plaques on the backs of both hands, reduced lumbar flexion, diffuse "
+            "lumbar tenderness and a cam-type deformity of the femoral head-neck junction. The diagnosis is "
+            "femoroacetabular impingement, cam type, and hay fever.",
+            [
+                "lichenified, scaly plaques on the backs of both hands",
+                "reduced lumbar flexion",
+                "diffuse lumbar tenderness",
+                "cam-type deformity of the femoral head-neck junction",
+                "femoroacetabular impingement, cam type",
+                "hay fever",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1290,6 +1305,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "The guidelines allow 20 visits after surgery for cubital tunnel release and an eccentric loading program.",
             ["surgery", "cubital tunnel release", "eccentric loading program"],
         ),
+        # a verb before a service is no kind of it; a site before an exercise word names the exercise
+        (
+            "Phototherapy helps eczema that fails topical therapy. He had 16 visits of physical therapy for core "
+            "and hip strengthening.",
+            ["Phototherapy", "topical therapy", "16 visits of physical therapy", "core and hip strengthening"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1621,6 +1642,14 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             'The guideline states: "Traction is recommended as an option for cervical radiculopathy. Tendinitis of the'
             ' shoulder responds to rest and ice." The patient has cervical radiculopathy.',
             ["cervical radiculopathy"],
+        ),
+        # "side effects reported" is the literature's, not the patient's report
+        (
+            "The patient is 44. Ketamine is not recommended; there is insufficient evidence for chronic pain, and"
+            " its use for CRPS is under study with serious side effects reported. Phototherapy is a second-line"
+            " treatment for chronic hand eczema. Duplex ultrasound is the first test when venous compression is"
+            " suspected. She has pallor of the hand.",
+            ["pallor of the hand"],
         ),
     ],
 )
