@@ -32,7 +32,7 @@ _BOUNDARY = (
     r"|,\s*(?=non[-\s]*MTUS)"
 )
 _TRAILER = re.compile(
-    r"(?:,?\s*(?:which|that)\s*(?:is|are|was|were)\s*(?:a\s*)?part\s*of\s*(?:the\s*)?MTUS.*"
+    r"(?:,?\s*(?:which|that)\s*(?:is|are|was|were)\s*(?:not\s*)?(?:a\s*)?part\s*of\s*(?:the\s*)?MTUS.*"
     r"|,?\s*(?:to\s*be\s*|as\s*)?(?:relevant|appropriate|applicable)\b(?!\s*use\b).*"  # not "Appropriate use of ..."
     r"|[\s,;:.]+)$",
     re.IGNORECASE | re.DOTALL,

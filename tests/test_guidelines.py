@@ -106,6 +106,9 @@ def test_split_keeps_numbered_sections_and_drops_trailers_and_prose():
     # "Appropriate use of ..." is a section title, not the trailer "relevant and appropriate for ..."
     asge = "Non-MTUS Citation American Society for Gastrointestinal Endoscopy, Appropriate use of GI endoscopy"
     assert [asge[a:b] for a, b in split_citations(asge + ", relevant and appropriate for the employee")] == [asge]
+    # "which is not part of the MTUS" is a trailer too
+    odg = "Official Disability Guidelines (ODG), Knee & Leg Chapter, Venous thrombosis"
+    assert [odg[a:b] for a, b in split_citations(odg + ", which is not part of the MTUS.")] == [odg]
 
 
 def test_citation_section():
