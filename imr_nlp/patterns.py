@@ -290,6 +290,9 @@ def _word(tok: Token) -> str:
     return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
 
 
+_SENSORY_STIMULI = frozenset({"light", "touch", "pinprick"})
+
+
 def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
     "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
@@ -300,6 +303,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         j = _next_word(doc, i + 1)
         if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
             i = _next_word(doc, j + 1)
+        elif j < len(doc) and _word(doc[i]) == "to" and doc[j].lower_ in _SENSORY_STIMULI:
+            # "decreased sensation to light touch in the right C6 distribution"
+            k = _next_word(doc, j + 1) if doc[j].lower_ == "light" else j
+            if k < len(doc) and doc[k].lower_ in ("touch", "pinprick"):
+                i = _next_word(doc, k + 1)
         elif j < len(doc) and _word(doc[i]) == "with":
             if doc[j].lower_ in _RADIATION_COURSE and (k := _next_word(doc, j + 1)) < len(doc):
                 j = k  # "LBP w/ intermittent radiation to the L buttock"
@@ -625,6 +633,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         and tok.lower_ not in _VERBS
         and not tok.lower_.endswith(("ed", "ly", "ing"))
         and tok.lower_ not in _NOT_DESCRIPTIVE
+        and ((j := _previous_word(doc, i)) < 0 or doc[j].lower_ != "to")  # "to facilitate exercise therapy"
     )
 
 

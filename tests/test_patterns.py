@@ -889,6 +889,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "hay fever",
             ],
         ),
+        # the stimulus of a sensory finding comes before its site
+        (
+            "There was decreased sensation to light touch in the right C6 distribution, psychomotor slowing and "
+            "reflex change.",
+            ["decreased sensation to light touch in the right C6 distribution", "psychomotor slowing", "reflex change"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1311,6 +1317,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "and hip strengthening.",
             ["Phototherapy", "topical therapy", "16 visits of physical therapy", "core and hip strengthening"],
         ),
+        # a verb after "to" is no kind of the service
+        ("Biofeedback in a program to facilitate exercise therapy.", ["Biofeedback", "exercise therapy"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
