@@ -98,9 +98,10 @@ _OCCUPATION = [
         re.IGNORECASE,
     ),
     # "a 61-year-old female machine operator who/was ...", "this 47-year-old former bus driver injured ...",
-    # "this 39 year old female warehouse picker fell ...", "a 47 y/o male landscaper injured ..."
+    # "this 39 year old female warehouse picker fell ...", "a 47 y/o male landscaper injured ...", "52 yo M
+    # truck mechanic s/p ..."
     re.compile(
-        r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
+        r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/?o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
         r"(?:(?:male|female|man|woman|gentleman|lady|(?-i:M|F))\s+)?"  # "a 52 y/o F cashier"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"

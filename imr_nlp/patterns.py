@@ -262,12 +262,26 @@ _MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing", "r
 
 
 def _spine_abbreviation(doc: Doc, i: int) -> bool:
-    """Whether tokens i..i+2 write a spinal region short ("L-spine", "C-spine", "LS-spine")."""
+    """Whether tokens i..i+2 write a spinal region short ("L-spine", "C-spine", "LS-spine", "L/S")."""
     return (
         i + 2 < len(doc)
         and doc[i].text.upper() in ("C", "T", "L", "LS")
-        and doc[i + 1].text == "-"
-        and doc[i + 2].lower_ == "spine"
+        and (
+            (doc[i + 1].text == "-" and doc[i + 2].lower_ == "spine")
+            or (doc[i + 1].text == "/" and doc[i + 2].text == "S" and doc[i].text in ("C", "T", "L"))
+        )
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+    )
+
+
+def _slashed_bilateral(doc: Doc, i: int) -> bool:
+    """Whether tokens i..i+2 write "bilateral" as "B/L" (one word: no spaces inside)."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].text in ("B", "b")
+        and doc[i + 1].text == "/"
+        and doc[i + 2].text in ("L", "l")
         and not doc[i].whitespace_
         and not doc[i + 1].whitespace_
     )
@@ -369,6 +383,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place = i + 1, 0, True
             prev = low
             i = _next_word(doc, i + 1)
+            continue
+        if _slashed_bilateral(doc, i):  # "radiation to the B/L buttocks": a side
+            prev = "bilateral"
+            i = _next_word(doc, i + 3)
             continue
         if _spine_abbreviation(doc, i):  # "MRI of the L-spine"
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
@@ -764,7 +782,9 @@ def with_modifiers(span: Span) -> Span:
             continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
             start = i
-            i -= 1
+            if i >= 2 and _slashed_bilateral(doc, i - 2):
+                start = i - 2  # "B/L L4-5 and L5-S1 MBB"
+            i = start - 1
             continue
         if (
             span.label_ == "TREATMENT"

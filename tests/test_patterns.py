@@ -895,6 +895,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "reflex change.",
             ["decreased sensation to light touch in the right C6 distribution", "psychomotor slowing", "reflex change"],
         ),
+        # "B/L" is a side and "L/S" the lumbosacral spine, each one word in shorthand
+        (
+            "He c/o LBP w/ intermittent radiation to the B/L buttocks. PE: TTP L/S paraspinals.",
+            ["LBP w/ intermittent radiation to the B/L buttocks", "TTP L/S paraspinals"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1319,6 +1324,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a verb after "to" is no kind of the service
         ("Biofeedback in a program to facilitate exercise therapy.", ["Biofeedback", "exercise therapy"]),
+        (
+            "MRI L/S 06/2020 was done. Prior tx: B/L L4-5 and L5-S1 MBB w/ 30% relief.",
+            ["MRI L/S", "B/L L4-5 and L5-S1 MBB"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
