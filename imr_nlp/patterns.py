@@ -185,6 +185,26 @@ def condition_heads() -> frozenset[str]:
     return frozenset(h for h in heads - modifiers() - regions() if len(h) > 1 and h not in ("level", "levels"))
 
 
+@lru_cache(maxsize=1)
+def site_named_conditions() -> frozenset[tuple[str, ...]]:
+    """Diagnosis lexicon terms whose last word is a body region ("trigger thumb", "tennis elbow"),
+    as tuples of lower-case words."""
+    terms = (tuple(t.lstrip(BOUND).lower().split()) for t in lexicon_terms("diagnoses.txt"))
+    return frozenset(t for t in terms if len(t) > 1 and t[-1] in regions())
+
+
+def _ends_site_named_condition(doc: Doc, j: int) -> bool:
+    """Whether the region at token `j` ends a condition named by it ("right trigger thumb and ...")."""
+    words, k = [doc[j].lower_], j
+    for _ in range(3):
+        if (k := _previous_word(doc, k)) < 0:
+            return False
+        words.insert(0, doc[k].lower_)
+        if tuple(words) in site_named_conditions():
+            return True
+    return False
+
+
 def _is_condition_head(word: str) -> bool:
     heads = condition_heads()
     return word in heads or (word.endswith("s") and word[:-1] in heads)
@@ -756,8 +776,9 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if span.label_ == "DIAGNOSIS" and _is_ordinal(tok.lower_) and doc[start].lower_ in _NUMBERED_STRUCTURES:
-            start = i  # "first dorsal interosseous atrophy": the ordinal names the structure
+        if _is_ordinal(tok.lower_) and doc[start].lower_ in _NUMBERED_STRUCTURES:
+            # "first dorsal interosseous atrophy", "first dorsal compartment injection": the ordinal names the structure
+            start = i
             j = _previous_word(doc, i)
             k = _previous_word(doc, j) if j >= 0 and doc[j].lower_ in ("and", "or") else -1
             if k >= 0 and _is_ordinal(doc[k].lower_):
@@ -806,7 +827,7 @@ def with_modifiers(span: Span) -> Span:
                 span.label_ == "DIAGNOSIS" and _describes(first) and _describes(doc[j].lower_)
             )
             sites = sites or kinds  # "prefabricated and custom orthoses"
-            if sites or (is_level(doc, start) and is_level(doc, j)):
+            if (sites and not _ends_site_named_condition(doc, j)) or (is_level(doc, start) and is_level(doc, j)):
                 # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
                 # "cervical and lumbar pain"
                 start, i = j, j - 1
@@ -1244,13 +1265,14 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
+    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?)|criteria\s+(?:include|are)\b"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
-    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)documented"
+    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)documented"
     r"|(?<!requires\s)(?<!require\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",

@@ -900,6 +900,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He c/o LBP w/ intermittent radiation to the B/L buttocks. PE: TTP L/S paraspinals.",
             ["LBP w/ intermittent radiation to the B/L buttocks", "TTP L/S paraspinals"],
         ),
+        # a region that ends a condition's name is no site shared with the next one
+        (
+            "The diagnoses are right trigger thumb and left de Quervain's tenosynovitis. He has neck and bilateral "
+            "shoulder pain.",
+            ["right trigger thumb", "left de Quervain's tenosynovitis", "neck and bilateral shoulder pain"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1328,6 +1334,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "MRI L/S 06/2020 was done. Prior tx: B/L L4-5 and L5-S1 MBB w/ 30% relief.",
             ["MRI L/S", "B/L L4-5 and L5-S1 MBB"],
         ),
+        ("She had a left first dorsal compartment injection.", ["left first dorsal compartment injection"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1667,6 +1674,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " treatment for chronic hand eczema. Duplex ultrasound is the first test when venous compression is"
             " suspected. She has pallor of the hand.",
             ["pallor of the hand"],
+        ),
+        (
+            "The patient is 61. Criteria include documented symptomatic osteoarthritis of the knee. Decompression"
+            " usually relieves carpal tunnel syndrome symptoms. He has knee osteoarthritis.",
+            ["knee osteoarthritis"],
         ),
     ],
 )
