@@ -232,7 +232,7 @@ _SITE_PREPS = {
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
-_CHAIN_PREPS = frozenset({"of", "at", "across", "over"})
+_CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind"})  # "... tendons behind the lateral malleolus"
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "through", "from"})

@@ -906,6 +906,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "shoulder pain.",
             ["right trigger thumb", "left de Quervain's tenosynovitis", "neck and bilateral shoulder pain"],
         ),
+        # "split" is a kind of tear; "behind" goes on from one site to the next
+        (
+            "MRI showed a longitudinal split tear of the peroneus brevis tendon. There was tenderness along the "
+            "peroneal tendons behind the lateral malleolus and burning pain over the outside of the elbow.",
+            [
+                "longitudinal split tear of the peroneus brevis tendon",
+                "tenderness along the peroneal tendons behind the lateral malleolus",
+                "burning pain over the outside of the elbow",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
