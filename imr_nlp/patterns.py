@@ -40,11 +40,13 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 # What may follow a drug name as part of the same mention: strength, form, quantity.
 DRUG_TAIL = {
     "LOWER": {
-        "REGEX": r"^(?:\d[\d,./]*%?|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity|x\d*"
+        "REGEX": r"^(?:\d[\d,./]*%?|\d[\d.,]*(?:mg|mcg|gm?|ml)|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity"
+        r"|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|lotion|solution|oral|topical|transdermal"
         r"|sublingual"
-        # a line break may sit inside the tail ("Lidoderm 5%\npatches")
-        r"|grams?|units?|hr|sodium|potassium|hcl|nasal|spray|/|\s+)$"
+        # a line break may sit inside the tail ("Lidoderm 5%\npatches"); a strength the tokenizer left whole
+        # before a slash ("Butrans 10mcg/hr")
+        r"|grams?|units?|hr|hour|sodium|potassium|hcl|nasal|spray|/|\s+)$"
     },
     "OP": "{0,6}",
 }

@@ -1345,6 +1345,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["MRI L/S", "B/L L4-5 and L5-S1 MBB"],
         ),
         ("She had a left first dorsal compartment injection.", ["left first dorsal compartment injection"]),
+        # a strength the tokenizer leaves whole before a slash
+        (
+            "She uses Butrans 10mcg/hr weekly and Butrans 5mcg/hour patch.",
+            ["Butrans 10mcg/hr weekly", "Butrans 5mcg/hour patch"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
