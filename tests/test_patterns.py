@@ -1695,6 +1695,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " usually relieves carpal tunnel syndrome symptoms. He has knee osteoarthritis.",
             ["knee osteoarthritis"],
         ),
+        (
+            "The patient is 51. Trigger point injections are recommended only for myofascial pain syndrome with"
+            " documentation of circumscribed trigger points. She has hypertonic muscles.",
+            ["hypertonic muscles"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
