@@ -673,7 +673,10 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         and tok.lower_ not in _VERBS
         and not tok.lower_.endswith(("ed", "ly", "ing"))
         and tok.lower_ not in _NOT_DESCRIPTIVE
-        and ((j := _previous_word(doc, i)) < 0 or doc[j].lower_ != "to")  # "to facilitate exercise therapy"
+        # "to facilitate exercise therapy": a verb; "referred to desensitization therapy" keeps its kind
+        and not (
+            tok.lower_.endswith(("ate", "ize", "ify")) and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ == "to"
+        )
     )
 
 

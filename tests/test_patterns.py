@@ -1339,7 +1339,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["Phototherapy", "topical therapy", "16 visits of physical therapy", "core and hip strengthening"],
         ),
         # a verb after "to" is no kind of the service
-        ("Biofeedback in a program to facilitate exercise therapy.", ["Biofeedback", "exercise therapy"]),
+        (
+            "Biofeedback in a program to facilitate exercise therapy. He was referred to desensitization therapy.",
+            ["Biofeedback", "exercise therapy", "desensitization therapy"],
+        ),
         (
             "MRI L/S 06/2020 was done. Prior tx: B/L L4-5 and L5-S1 MBB w/ 30% relief.",
             ["MRI L/S", "B/L L4-5 and L5-S1 MBB"],
