@@ -228,8 +228,8 @@ def site_words() -> frozenset[str]:
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
-    # "injury to the neck", "stenosis from C3 to C6"
-    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into between under".split()),
+    # "injury to the neck", "stenosis from C3 to C6", "signal change within the cord"
+    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into between under within behind".split()),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
@@ -1641,7 +1641,8 @@ def _next_is(span: Span, word: str) -> bool:
 def _named_after_article(span: Span) -> bool:
     """Whether a bare bound term follows an article or a possessive ("the blocks", "his blocks";
     :data:`_NAMED_AFTER_ARTICLE`) or a negation ("no side effects"; :data:`_NAMED_AFTER_NEGATION`), or
-    is "falls" after a count ("has had two falls"; "the request falls within" is a verb)."""
+    is "falls" after a count or "with" ("has had two falls", "myelopathy with falls"; "the request falls
+    within" is a verb)."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
     word, before = " ".join(span.text.lower().split()), span.doc[i].lower_
@@ -1650,7 +1651,7 @@ def _named_after_article(span: Span) -> bool:
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"
-    return after_article or (word == "falls" and before in _COUNTS)
+    return after_article or (word == "falls" and (before in _COUNTS or before == "with"))
 
 
 def _hedged(span: Span) -> bool:

@@ -916,6 +916,20 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "burning pain over the outside of the elbow",
             ],
         ),
+        # "within" and "behind" attach a site; "falls" after "with" is a finding; a preserved lordosis is normal
+        (
+            "MRI showed cord compression with signal change within the cord at C4-5, ossification of the posterior "
+            "longitudinal ligament behind C4 and C5 and preserved cervical lordosis. He has myelopathy with falls "
+            "and pain behind the left knee.",
+            [
+                "cord compression",
+                "signal change within the cord at C4-5",
+                "ossification of the posterior longitudinal ligament behind C4 and C5",
+                "myelopathy",
+                "falls",
+                "pain behind the left knee",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
