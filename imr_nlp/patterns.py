@@ -514,6 +514,8 @@ _QUANTITY_TAIL = re.compile(
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
     rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    # "Norco 5/325 for the past year", "for the last few months"
+    r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
@@ -1278,7 +1280,7 @@ _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)documented"
-    r"|(?<!requires\s)(?<!require\s)(?<!with\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,

@@ -930,6 +930,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "pain behind the left knee",
             ],
         ),
+        # a list of activities after "difficulty", up to what the last one is done on
+        (
+            "He notes difficulty squatting, kneeling and going down stairs. She has difficulty kneeling and getting"
+            " up from a low chair, and difficulty doing housework.",
+            [
+                "difficulty squatting, kneeling and going down stairs",
+                "difficulty kneeling and getting up from a low chair",
+                "difficulty doing housework",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1367,6 +1377,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She uses Butrans 10mcg/hr weekly and Butrans 5mcg/hour patch.",
             ["Butrans 10mcg/hr weekly", "Butrans 5mcg/hour patch"],
         ),
+        # a duration without a number stays with the drug
+        ("She has been taking Norco 5/325 for the past year.", ["Norco 5/325 for the past year"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1716,6 +1728,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "The patient is 51. Trigger point injections are recommended only for myofascial pain syndrome with"
             " documentation of circumscribed trigger points. She has hypertonic muscles.",
             ["hypertonic muscles"],
+        ),
+        # what the guidelines call for documentation of is no report about the patient
+        (
+            "The patient is 51. Before adding a second opioid, the guidelines call for documentation of pain relief"
+            " and aberrant behavior. She has breakthrough pain.",
+            ["breakthrough pain"],
         ),
     ],
 )
