@@ -1272,7 +1272,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
-    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?)|criteria\s+(?:include|are)\b"
+    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
+    r"|(?:is|are)\s+not\s+supported\s+without"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
@@ -1618,7 +1619,7 @@ def _ends_on_list_number(span: Span) -> bool:
 # fall" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
     "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
-    "ganglion cream reconstruction slip".split()
+    "ganglion cream reconstruction slip epidural".split()
 )
 # Bound terms that name the patient's state after a negation ("reports no side effects", "benefit
 # without side effects", "no mass", "no collapse"); "documentation of ... side effects" is a

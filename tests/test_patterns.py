@@ -940,6 +940,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "difficulty doing housework",
             ],
         ),
+        ("She has trouble with fine motor tasks and trouble with sleep.", ["trouble with fine motor tasks", "trouble with sleep"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1379,6 +1380,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a duration without a number stays with the drug
         ("She has been taking Norco 5/325 for the past year.", ["Norco 5/325 for the past year"]),
+        # a bare "epidural" after an article refers back to a named one
+        (
+            "She had a left L5-S1 transforaminal epidural steroid injection. The request for the epidural was denied.",
+            ["left L5-S1 transforaminal epidural steroid injection", "epidural"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1734,6 +1740,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "The patient is 51. Before adding a second opioid, the guidelines call for documentation of pain relief"
             " and aberrant behavior. She has breakthrough pain.",
             ["breakthrough pain"],
+        ),
+        # a standard of care, and what is not supported without a sign, are the guideline's
+        (
+            "The patient is 38. Cefazolin is the standard of care for prophylaxis in hand surgery with wound"
+            " infection risk, and an oral course is not supported without a sign of cellulitis. She has thenar atrophy.",
+            ["thenar atrophy"],
         ),
     ],
 )
