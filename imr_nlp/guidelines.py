@@ -150,7 +150,9 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b, after_semicolon in pieces:
         piece = statement[a:b]
-        anchor = table.anchor.search(piece)
+        # a name in the trailer ("..., which is not part of the MTUS") starts no citation
+        trail = _TRAILER.search(piece)
+        anchor = table.anchor.search(piece, 0, trail.start() if trail else len(piece))
         if anchor is None:
             reference = bool(out) and bool(_REFERENCE.search(statement[out[-1][0] : out[-1][1]]))
             if not out or not (after_semicolon or PAGE_LOCATOR.search(piece) or reference):
