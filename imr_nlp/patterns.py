@@ -1259,7 +1259,7 @@ _GUIDELINE_CUE = re.compile(
     r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed)"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"

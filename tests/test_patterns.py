@@ -1747,6 +1747,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " infection risk, and an oral course is not supported without a sign of cellulitis. She has thenar atrophy.",
             ["thenar atrophy"],
         ),
+        (
+            "The patient is 58. Prophylactic treatment of constipation should be initiated when opioids are started."
+            " He has opioid-induced constipation.",
+            ["opioid-induced constipation"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
