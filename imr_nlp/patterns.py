@@ -229,7 +229,9 @@ def site_words() -> frozenset[str]:
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6", "signal change within the cord"
-    "DIAGNOSIS": frozenset("of at over in on along around across to from above below into between under within behind".split()),
+    "DIAGNOSIS": frozenset(
+        "of at over in on along around across to from above below into between under within behind".split()
+    ),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})

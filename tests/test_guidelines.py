@@ -129,6 +129,8 @@ def test_a_section_after_a_semicolon_continues_the_citation():
         "Non-MTUS Citation ODG, Knee & Leg Chapter, Knee joint replacement; Hospital length of stay (LOS)"
     ]
     # the notice layout's trailer names the MTUS: no citation starts there
-    odg = "Official Disability Guidelines (ODG), Mental Illness & Stress Chapter, Bupropion (Wellbutrin); Antidepressants"
+    odg = (
+        "Official Disability Guidelines (ODG), Mental Illness & Stress Chapter, Bupropion (Wellbutrin); Antidepressants"
+    )
     stmt = f"The Expert Reviewer found the {odg}, which is not part of the MTUS, relevant and appropriate."
     assert [stmt[a:b] for a, b in split_citations(stmt)] == [odg]

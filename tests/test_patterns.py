@@ -940,7 +940,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "difficulty doing housework",
             ],
         ),
-        ("She has trouble with fine motor tasks and trouble with sleep.", ["trouble with fine motor tasks", "trouble with sleep"]),
+        (
+            "She has trouble with fine motor tasks and trouble with sleep.",
+            ["trouble with fine motor tasks", "trouble with sleep"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
