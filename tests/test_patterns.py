@@ -940,6 +940,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "difficulty doing housework",
             ],
         ),
+        # a compound direction is a site word: the coordinated site stays in the finding
+        (
+            "MRI showed bone bruising of the lateral femoral condyle and posterolateral tibial plateau.",
+            ["bone bruising of the lateral femoral condyle and posterolateral tibial plateau"],
+        ),
         (
             "She has trouble with fine motor tasks and trouble with sleep.",
             ["trouble with fine motor tasks", "trouble with sleep"],
