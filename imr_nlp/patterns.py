@@ -510,7 +510,8 @@ _QUANTITY_TAIL = re.compile(
     # a range whose first number the drug's strength took ("naproxen 3" + " to 4 times a week"), a vague count
     rf"|(?<=\d)\s{{0,4}}(?:to|-)\s{{0,4}}{_NUMBER}\s{{1,4}}times\s{{1,4}}(?:(?:a|per)\s{{1,4}}|/)(?:day|week|month)\b"
     r"|(?:several|a\s{1,4}few|multiple|many)\s{1,4}times\s{1,4}(?:(?:a|per)\s{1,4}|/)(?:day|week|month)\b"
-    rf"|\(\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
+    rf"|\(\s{{0,4}}(?:(?:about|approximately|over|at\s{{1,4}}least)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
+    r"|(?:with|and|plus)\s{1,4}supplies\b"  # "TENS unit with supplies"
     rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"

@@ -1388,6 +1388,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a duration without a number stays with the drug
         ("She has been taking Norco 5/325 for the past year.", ["Norco 5/325 for the past year"]),
+        # a count in brackets, also an approximate one, and supplies stay with the service
+        (
+            "She had physical therapy (about 20 sessions) and uses a TENS unit with supplies.",
+            ["physical therapy (about 20 sessions)", "TENS unit with supplies"],
+        ),
         # a bare "epidural" after an article refers back to a named one
         (
             "She had a left L5-S1 transforaminal epidural steroid injection. The request for the epidural was denied.",
