@@ -940,6 +940,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "difficulty doing housework",
             ],
         ),
+        (
+            "She has difficulty with stairs and getting out of a chair, and difficulty with stairs and swelling.",
+            ["difficulty with stairs and getting out of a chair", "difficulty with stairs", "swelling"],
+        ),
         # a compound direction is a site word: the coordinated site stays in the finding
         (
             "MRI showed bone bruising of the lateral femoral condyle and posterolateral tibial plateau.",
@@ -1764,6 +1768,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "The patient is 58. Prophylactic treatment of constipation should be initiated when opioids are started."
             " He has opioid-induced constipation.",
             ["opioid-induced constipation"],
+        ),
+        # "documentation of" in a list of criteria is no report about the patient
+        (
+            "The patient is 64. Criteria for knee joint replacement include limited range of motion, plus no relief with"
+            " conservative care and documentation of current functional limitations, plus osteoarthritis on standing"
+            " x-ray. She has night pain.",
+            ["night pain"],
         ),
     ],
 )
