@@ -534,7 +534,8 @@ _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
     rf"|\b(?:{_NUMBER}[- ](?:day|week|month)\s{{1,4}})?(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)"
     rf"|\b(?:{_NUMBER}|single)[- ]level"
-    r"|\bevaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",  # "evaluation for a functional restoration program"
+    # "evaluation for a functional restoration program", "psychological evaluation for a spinal cord stimulator trial"
+    r"|\b(?:(?:psychological|psychiatric|medical|surgical|neuropsychological)\s{1,4})?evaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",
     re.IGNORECASE,
 )
 

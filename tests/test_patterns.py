@@ -1397,6 +1397,15 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She had physical therapy (about 20 sessions) and uses a TENS unit with supplies.",
             ["physical therapy (about 20 sessions)", "TENS unit with supplies"],
         ),
+        # an evaluation for a service keeps the kind of evaluation
+        (
+            "He needs a psychological evaluation for a spinal cord stimulator trial and an evaluation for a"
+            " functional restoration program.",
+            [
+                "psychological evaluation for a spinal cord stimulator trial",
+                "evaluation for a functional restoration program",
+            ],
+        ),
         # a bare "epidural" after an article refers back to a named one
         (
             "She had a left L5-S1 transforaminal epidural steroid injection. The request for the epidural was denied.",
