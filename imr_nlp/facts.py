@@ -124,9 +124,10 @@ _OCCUPATION = [
         r"\b(?:she|he|the\s+(?:injured\s+worker|patient|employee|claimant))\s+(?:is|was)\s+an?\s+"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
-        r"|passenger|pedestrian|victim|bystander|customer|student|volunteer|bit|little|lot)\b)"
+        r"|passenger|pedestrian|victim|bystander|customer|student|volunteer|bit|little|lot|healthy|pleasant|young|active"
+        r"|obese|well)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)"
-        r"(?:\s+(?=who(?:se)?\b)|(?=\.(?:\s|$))"
+        r"(?:\s+(?=who(?:se)?\b|with\s+an?\b)|(?=\.(?:\s|$))"  # "He was a correctional sergeant with a claim ..."
         r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at)\s))",
         re.IGNORECASE,
     ),

@@ -1265,7 +1265,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
-    r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
+    r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"

@@ -1778,6 +1778,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " He has opioid-induced constipation.",
             ["opioid-induced constipation"],
         ),
+        (
+            "The patient is 61. Routine surveillance echocardiography is rarely appropriate in hypertensive heart"
+            " disease. He has exertional dyspnea and no heart failure.",
+            ["exertional dyspnea", "heart failure"],
+        ),
         # "documentation of" in a list of criteria is no report about the patient
         (
             "The patient is 64. Criteria for knee joint replacement include limited range of motion, plus no relief with"
