@@ -512,6 +512,8 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:several|a\s{1,4}few|multiple|many)\s{1,4}times\s{1,4}(?:(?:a|per)\s{1,4}|/)(?:day|week|month)\b"
     rf"|\(\s{{0,4}}(?:(?:about|approximately|over|at\s{{1,4}}least)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:visits?|sessions?|treatments?)\s{{0,4}}\)"
     r"|(?:with|and|plus)\s{1,4}supplies\b"  # "TENS unit with supplies"
+    # "lumbar x-rays with flexion and extension views"
+    r"|with\s{1,4}(?:flexion(?:\s{1,4}and\s{1,4}|/)extension|flexion-extension)(?:\s{1,4}(?:views|films|radiographs))?"
     rf"|{_NUMBER}\s{{1,4}}(?:puffs?|sprays?|drops?)\b"  # "Advair 250/50 one puff twice daily"
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
@@ -1663,9 +1665,13 @@ def _named_after_article(span: Span) -> bool:
 
 def _hedged(span: Span) -> bool:
     """Whether necessity words follow "may"/"might"/"can"/"could" ("Bathroom equipment may be
-    medically necessary after surgery"): a guideline's condition, no item's outcome."""
+    medically necessary after surgery") or say what they hold for ("Commodes are medically necessary
+    if the patient is bed-confined"): a guideline's condition, no item's outcome."""
     i = _previous_word(span.doc, span.start)
-    return span[0].lower_ == "be" and i >= 0 and span.doc[i].lower_ in ("may", "might", "can", "could")
+    if span[0].lower_ == "be" and i >= 0 and span.doc[i].lower_ in ("may", "might", "can", "could"):
+        return True
+    j = _next_word(span.doc, span.end)
+    return j < len(span.doc) and span.doc[j].lower_ in ("if", "when", "unless")
 
 
 _SIGNS = frozenset("sign signs test tests maneuver maneuvers raise".split())

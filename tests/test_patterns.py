@@ -1406,6 +1406,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "evaluation for a functional restoration program",
             ],
         ),
+        # the views of an imaging study stay with it
+        (
+            "She needs repeat lumbar x-rays with flexion and extension views.",
+            ["repeat lumbar x-rays with flexion and extension views"],
+        ),
         # a bare "epidural" after an article refers back to a named one
         (
             "She had a left L5-S1 transforaminal epidural steroid injection. The request for the epidural was denied.",
@@ -1829,6 +1834,10 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
         ("The request is not medically necessary.", ["is not medically necessary"]),
         ("Bathroom equipment may be medically necessary after surgery.", []),
         ("A walker can be medically necessary when the patient falls. Upheld", ["Upheld"]),
+        (
+            "Commodes are medically necessary if the patient is bed-confined. The request is medically necessary.",
+            ["is medically necessary"],
+        ),
     ],
 )
 def test_hedged_necessity_is_no_decision(rules_nlp, text: str, expected: list[str]) -> None:
