@@ -128,7 +128,7 @@ _OCCUPATION = [
         r"|obese|well)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)"
         r"(?:\s+(?=who(?:se)?\b|with\s+an?\b)|(?=\.(?:\s|$))"  # "He was a correctional sergeant with a claim ..."
-        r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at)\s))",
+        r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at|[a-z]+s)\s))",
         re.IGNORECASE,
     ),
     # the job after the work that caused the injury: "cumulative trauma from repetitive lifting of

@@ -1030,7 +1030,8 @@ _DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
-    r"|resection|excision|transposition|lysis|anesthesia|removal)$",  # "manipulation under anesthesia with ... release"
+    # "manipulation under anesthesia with ... release", "chiropractic manipulation with myofascial release"
+    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})

@@ -1406,6 +1406,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "evaluation for a functional restoration program",
             ],
         ),
+        # a manipulation "with" another procedure is one session
+        (
+            "She had 12 sessions of chiropractic manipulation with myofascial release.",
+            ["12 sessions of chiropractic manipulation with myofascial release"],
+        ),
         # the views of an imaging study stay with it
         (
             "She needs repeat lumbar x-rays with flexion and extension views.",
