@@ -163,10 +163,10 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
             start = out[-1][0]
             out.pop()
             a, piece = start, statement[start:b]
+            trail = _TRAILER.search(piece)
             lead = 0
         else:
             lead = anchor.start()
-        trail = _TRAILER.search(piece)
         end = trail.start() if trail else len(piece)
         if end > lead:
             out.append((a + lead, a + end))
