@@ -531,10 +531,11 @@ _QUANTITY_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A count before a service: "12 sessions of physical therapy", "course of acupuncture", "three rounds
-# of occipital nerve blocks", "six month gym membership".
+# of occipital nerve blocks", "six month gym membership", "one-year gym membership".
 _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
-    rf"|\b(?:{_NUMBER}[- ](?:day|week|month)\s{{1,4}})?(?:course|series)\s{{1,4}}of|\b{_NUMBER}[- ](?:day|week|month)"
+    rf"|\b(?:{_NUMBER}[- ](?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
+    rf"|\b{_NUMBER}[- ](?:day|week|month|year)"
     rf"|\b(?:{_NUMBER}|single)[- ]level"
     # "evaluation for a functional restoration program", "psychological evaluation for a spinal cord stimulator trial"
     r"|\b(?:(?:psychological|psychiatric|medical|surgical|neuropsychological)\s{1,4})?evaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",
