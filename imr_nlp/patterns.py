@@ -546,7 +546,7 @@ _QUANTITY_HEAD = re.compile(
 # Visits or sessions named after the service ("12 physical therapy visits", "six acupuncture
 # sessions", "8 more psychotherapy sessions", "chiropractic visits"), with the count before it.
 _VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?)\b", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(rf"{_COUNT}$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"(?:\b{_NUMBER}\s{{0,4}}(?:-|to)\s{{0,4}})?{_COUNT}$", re.IGNORECASE)  # "3-4 ... visits"
 # A service done once has no duration: in "responded to the cortisone injection for two months" the
 # months are the relief's.
 _SINGLE_EVENT = re.compile(
