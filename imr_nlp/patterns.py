@@ -479,7 +479,10 @@ _EXERCISE_HEADS = frozenset(
 
 
 def _postposed_side(doc: Doc, i: int) -> bool:
-    """Whether token `i` starts a bare side after a mention: "on the right", "on the left side"."""
+    """Whether token `i` starts a bare side after a mention: "on the right", "on the left side",
+    "(limited to 60 degrees) to each side"."""
+    if i < len(doc) and doc[i].lower_ in ("each", "either", "both"):
+        return (j := _next_word(doc, i + 1)) < len(doc) and doc[j].lower_ in ("side", "sides")
     if i >= len(doc) or _word(doc[i]) not in ("right", "left") or i < 2:
         return False
     the = _previous_word(doc, i)
