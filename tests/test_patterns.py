@@ -82,6 +82,9 @@ def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
             "evaluation for a functional restoration program",
         ),
         ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
+        # a range of visits is counted whole, and a duration in years names the service's length
+        ("an initial trial of 3-4 psychotherapy visits", "psychotherapy", "3-4 psychotherapy visits"),
+        ("a one-year gym membership", "gym membership", "one-year gym membership"),
         # a service done once has no duration: the months are the relief's; a device's stay
         ("he responded to the cortisone injection for two months", "cortisone injection", "cortisone injection"),
         ("a cold therapy unit for 7 days", "cold therapy unit", "cold therapy unit for 7 days"),
@@ -953,6 +956,20 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has trouble with fine motor tasks and trouble with sleep.",
             ["trouble with fine motor tasks", "trouble with sleep"],
         ),
+        # two activities after "difficulty", each with its object
+        (
+            "She has stiffness, difficulty fastening her bra or reaching a high shelf, and night pain.",
+            ["stiffness", "difficulty fastening her bra or reaching a high shelf", "night pain"],
+        ),
+        # pain "on" a maneuver, as pain "with" it
+        ("The exam noted pain on lumbar extension and rotation.", ["pain on lumbar extension and rotation"]),
+        # a side written after a measure stays out, also as "to each side"
+        (
+            "There was cervical rotation limited to 60 degrees to each side and tenderness on either side.",
+            ["cervical rotation limited to 60 degrees", "tenderness"],
+        ),
+        # an irregular plural of a site
+        ("She has aching across both trapezii.", ["aching across both trapezii"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1420,6 +1437,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "She had a left L5-S1 transforaminal epidural steroid injection. The request for the epidural was denied.",
             ["left L5-S1 transforaminal epidural steroid injection", "epidural"],
+        ),
+        # count and kind words before a service stay with it
+        (
+            "She had a single PRP injection after repeated steroid injections and active physical therapy.",
+            ["single PRP injection", "repeated steroid injections", "active physical therapy"],
         ),
     ],
 )
