@@ -126,7 +126,7 @@ _OCCUPATION = [
         r"(?!(?:candidate|smoker|nonsmoker|non-smoker|patient|diabetic|person|man|woman|good|poor|reasonable"
         r"|passenger|pedestrian|victim|bystander|customer|student|volunteer|bit|little|lot|healthy|pleasant|young|active"
         r"|obese|well)\b)"
-        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,2}?)"
+        r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,3}?)"  # "city parks maintenance worker"
         r"(?:\s+(?=who(?:se)?\b|with\s+an?\b)|(?=\.(?:\s|$))"  # "He was a correctional sergeant with a claim ..."
         r"|\s+(?=[a-z]+ing\s+(?:an?|the|his|her|their|to|on|off|onto|into|from|up|down|over|at|[a-z]+s)\s))",
         re.IGNORECASE,

@@ -78,6 +78,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The IW is a 52 y/o F cashier w/ neck pain since 2018.", "cashier"),
         ("52 yo M truck mechanic s/p industrial injury 06/29/2017 when he slipped.", "truck mechanic"),
         ("He was a correctional sergeant with a continuous trauma claim for stress.", "correctional sergeant"),
+        ("He was a city parks maintenance worker who stepped in a sprinkler hole.", "city parks maintenance worker"),
         ("She was a grocery store stocker lifting cases of soda onto a shelf.", "grocery store stocker"),
         ("She is a healthy woman with no history of heart disease.", None),
         ("Pt is a 40 y/o F RN who injured her low back.", "RN"),
