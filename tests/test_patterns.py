@@ -1865,9 +1865,15 @@ def test_the_workers_occupation_is_not_a_treatment() -> None:
             "Commodes are medically necessary if the patient is bed-confined. The request is medically necessary.",
             ["is medically necessary"],
         ),
+        # the 2014 letters' wording, with and without "not"
+        (
+            "OxyContin is not indicated as a medical necessity to the patient at this time; Senokot-S is\n\n"
+            "indicated as a medical necessity.",
+            ["is not indicated as a medical necessity", "is\n\nindicated as a medical necessity"],
+        ),
     ],
 )
-def test_hedged_necessity_is_no_decision(rules_nlp, text: str, expected: list[str]) -> None:
+def test_necessity_wording_and_hedges(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DECISION") == expected
 
 
