@@ -1443,6 +1443,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She had a single PRP injection after repeated steroid injections and active physical therapy.",
             ["single PRP injection", "repeated steroid injections", "active physical therapy"],
         ),
+        # an opioid agreement is a paper, not a service, also with "pain" between
+        ("There is no opioid pain agreement on file, and repeat MRIs are indicated.", ["repeat MRIs"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
