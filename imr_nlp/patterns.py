@@ -1160,7 +1160,8 @@ def modifies_next_noun(span: Span) -> bool:
     if i >= len(span.doc):
         return False
     nxt = span.doc[i].lower_
-    if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and (j := _next_word(span.doc, i + 1)) < len(span.doc):
+    j = _next_word(span.doc, i + 1)
+    if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and j < len(span.doc):
         nxt = span.doc[j].lower_  # "opioid pain agreement", "opioid treatment agreement"
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
         span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
