@@ -971,7 +971,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # an irregular plural of a site
         ("She has aching across both trapezii.", ["aching across both trapezii"]),
         # weakness with the activity that brings it out
-        ("He has weakness with overhead activities and night pain.", ["weakness with overhead activities", "night pain"]),
+        (
+            "He has weakness with overhead activities and night pain.",
+            ["weakness with overhead activities", "night pain"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
