@@ -64,8 +64,8 @@ REQUEST_STATEMENT = re.compile(
 )
 _REQUEST_PREFIX = re.compile(
     r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?"
-    r"(?:requested\s+(?!for\b|of\b)|request(?:ed)?\s*(?:for|of)\s+)?"
-    r"|\s*(?:the\s*)?request(?:ed)?\s*(?:for|of)\s+",
+    r"(?:requested\s+(?!for\b|of\b)|request(?:ed)?\s*(?:for|of)\s+(?:(?:a|an|the)\s+(?=\w))?)?"
+    r"|\s*(?:the\s*)?request(?:ed)?\s*(?:for|of)\s+(?:(?:a|an|the)\s+(?=\w))?",  # "the request for a 28 day ..."
     re.IGNORECASE,
 )
 _ITEM_PREFIX = re.compile(

@@ -113,6 +113,15 @@ def test_issue_list_item_decided_by_a_later_determination_line():
     ]
 
 
+def test_an_article_after_request_for_is_not_part_of_the_item():
+    text = (
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a 28 day\nfunctional restoration program "
+        "is notmedically necessary and appropriate."
+    )
+    decisions, _ = link(build_view(text))
+    assert [(d["item"], d["decision"]) for d in decisions] == [("28 day functional restoration program", "upheld")]
+
+
 def test_requested_without_for():
     (s,) = find_statements(
         "1. MAXIMUS has determined the requested Lidoderm patch 5% #30 is not medically necessary and appropriate."
