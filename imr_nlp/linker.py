@@ -195,6 +195,8 @@ def _statement(text: str, m: re.Match[str], strip_request: bool) -> Statement | 
     breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text, start, end)]
     if breaks and (breaks[-1] - start >= LONG_PREFIX or _has_marker(text, start, breaks[-1])):
         start, end = _trim_item(text, breaks[-1], end)  # the cut can leave the item's number: "splint. 1. ESWT"
+        if strip_request and (p := _REQUEST_PREFIX.match(text, start, end)):
+            start, end = _trim_item(text, p.end(), end)  # "... Twelve visits exceed it. The request for X is ..."
     item = text[start:end]
     if not item or len(item) > 400 or _NOT_AN_ITEM.match(item) or not re.search(r"[A-Za-z]", item):
         return None

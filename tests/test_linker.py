@@ -122,6 +122,19 @@ def test_an_article_after_request_for_is_not_part_of_the_item():
     assert [(d["item"], d["decision"]) for d in decisions] == [("28 day functional restoration program", "upheld")]
 
 
+def test_a_numbered_heading_run_into_its_rationale_ends_on_the_request_sentence():
+    # a re-wrapped 2013 notice: "3)" ends a line and the item's heading, guidelines and rationale follow
+    text = (
+        "3)\nRegarding the request for 12 post-operative occupational therapy visits: Medical Treatment "
+        "Guideline(s) Used by the Expert Reviewer (IMR): MTUS Postsurgical Treatment Guidelines, page 15. "
+        "Twelve visits exceed the guideline. The request for 12 post-operative occupational therapy visits is not "
+        "medically necessary and appropriate."
+    )
+    assert [(text[s.item_start : s.item_end], s.decision) for s in find_statements(text)] == [
+        ("12 post-operative occupational therapy visits", "upheld")
+    ]
+
+
 def test_requested_without_for():
     (s,) = find_statements(
         "1. MAXIMUS has determined the requested Lidoderm patch 5% #30 is not medically necessary and appropriate."
