@@ -62,10 +62,11 @@ NUMBERED_STATEMENT = re.compile(
 REQUEST_STATEMENT = re.compile(
     rf"\brequest(?:ed)?\s*(?:for|of)\s+(?P<item>[^\n]{{1,300}}?)\s*{_NECESSITY}", re.IGNORECASE
 )
+_REQUEST_FOR = r"request(?:ed)?\s*(?:for|of)\s+(?:(?:a|an|the)\s+(?=\w))?"  # "the request for a 28 day ..."
 _REQUEST_PREFIX = re.compile(
     r".*?\b(?:has\s*determined|determined\s*that|found\s*that)\b\s*(?:the\s*)?"
-    r"(?:requested\s+(?!for\b|of\b)|request(?:ed)?\s*(?:for|of)\s+(?:(?:a|an|the)\s+(?=\w))?)?"
-    r"|\s*(?:the\s*)?request(?:ed)?\s*(?:for|of)\s+(?:(?:a|an|the)\s+(?=\w))?",  # "the request for a 28 day ..."
+    rf"(?:requested\s+(?!for\b|of\b)|{_REQUEST_FOR})?"
+    rf"|\s*(?:the\s*)?{_REQUEST_FOR}",
     re.IGNORECASE,
 )
 _ITEM_PREFIX = re.compile(

@@ -239,7 +239,7 @@ _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shoo
 _CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind"})  # "... tendons behind the lateral malleolus"
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
-_RADIATING_PREPS = frozenset({"to", "into", "down", "through", "from"})
+_RADIATING_PREPS = frozenset({"to", "into", "down", "up", "through", "from"})
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _IMAGING = frozenset("mri ct xr x-ray x-rays mra radiographs ultrasound scan emg ncs ncv emg/ncs emg/ncv".split())
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
@@ -365,6 +365,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
         if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
             return end
+        if doc[i].lower_ in ("up", "down") and (k := _next_word(doc, i + 1)) < len(doc) and doc[k].lower_ == "into":
+            i = k  # "radiating up into the occiput"
         i = _next_word(doc, i + 1)
     elif i < len(doc) and (_word(doc[i]) in _LATERALITY or is_level(doc, i)):
         pass  # "MRI right shoulder", "epidural steroid injection C6-7": the site without a preposition
@@ -1156,13 +1158,13 @@ def modifies_next_noun(span: Span) -> bool:
     "pain relief", "pain score"), or a drug that names a measure or a document ("morphine
     equivalents", "opioid agreement"): the words name a service, a measure or a paper, not a
     condition or a treatment."""
-    i = _next_word(span.doc, span.end)
-    if i >= len(span.doc):
+    doc = span.doc
+    i = _next_word(doc, span.end)
+    if i >= len(doc):
         return False
-    nxt = span.doc[i].lower_
-    j = _next_word(span.doc, i + 1)
-    if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and j < len(span.doc):
-        nxt = span.doc[j].lower_  # "opioid pain agreement", "opioid treatment agreement"
+    nxt = doc[i].lower_
+    if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and (j := _next_word(doc, i + 1)) < len(doc):
+        nxt = doc[j].lower_  # "opioid pain agreement", "opioid treatment agreement"
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
         span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
     )

@@ -975,6 +975,19 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He has weakness with overhead activities and night pain.",
             ["weakness with overhead activities", "night pain"],
         ),
+        # a spread "up" a limb, also "up into" a site
+        (
+            "She had pain over the radial styloid radiating up the forearm with thumb motion.",
+            ["pain over the radial styloid radiating up the forearm"],
+        ),
+        ("He has neck pain radiating up into the occiput.", ["neck pain radiating up into the occiput"]),
+        # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
+        (
+            "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
+            ["anxiety disorder due to another medical condition", "insomnia", "chronic pain"],
+        ),
+        # two deficits sharing a level
+        ("He has a motor and reflex deficit at C6.", ["motor and reflex deficit at C6"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
