@@ -558,6 +558,8 @@ _SINGLE_EVENT = re.compile(
     r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan)$", re.IGNORECASE
 )
 _FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)
+# ... nor visits: in "after arthroscopic surgery, 24 visits over 14 weeks" the visits are the therapy's.
+_VISIT_COUNT = re.compile(rf",?\s{{0,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b", re.IGNORECASE)
 
 
 def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -571,7 +573,7 @@ def quantity_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if m := _QUANTITY_HEAD.search(text, max(0, start - 40), start):
         start = m.start()
     if (m := _QUANTITY_TAIL.match(text, end)) and not (
-        _FOR_A_WHILE.match(text, end) and _SINGLE_EVENT.search(text, start, end)
+        (_FOR_A_WHILE.match(text, end) or _VISIT_COUNT.match(text, end)) and _SINGLE_EVENT.search(text, start, end)
     ):
         end = m.end()
     return start, end
@@ -1146,7 +1148,7 @@ _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
     "generator center unit evaluation repair repairs release releases retraining excision index injection injections "
-    "prophylaxis test testing plate plates screw screws".split()
+    "prophylaxis test testing plate plates screw screws surgery surgeries attempt attempts".split()
 )
 
 

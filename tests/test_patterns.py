@@ -988,6 +988,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # two deficits sharing a level
         ("He has a motor and reflex deficit at C6.", ["motor and reflex deficit at C6"]),
+        # a condition word before "surgery" or "attempt" names the service or the aim (note 19, note 35)
+        (
+            "He had reduced grip and tight heel cords, with no prior weight loss attempt before carpal tunnel surgery.",
+            ["reduced grip", "tight heel cords"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1463,6 +1468,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # an opioid agreement is a paper, not a service, also with "pain" between
         ("There is no opioid pain agreement on file, and repeat MRIs are indicated.", ["repeat MRIs"]),
+        # visits after a one-off procedure are the therapy's, not the procedure's; "impingement" names the surgery
+        (
+            "After arthroscopic impingement surgery, 24 visits over 14 weeks are recommended.",
+            ["arthroscopic impingement surgery"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
