@@ -965,8 +965,9 @@ def with_modifiers(span: Span) -> Span:
         if grown is None or grown.end <= end:
             break
         end = grown.end  # "Radiculopathy, lumbar region", "... of lumbar spine, initial encounter"
-    if span.label_ == "DIAGNOSIS" and doc[end - 1].lower_ in _MOTIONS:
-        end = _motions_end(doc, end)  # "limited flexion and internal rotation": one finding
+    if span.label_ == "DIAGNOSIS" and doc[end - 1].lower_ in _MOTIONS and (moved := _motions_end(doc, end)) > end:
+        # "limited flexion and internal rotation (of the right hip)": one finding, with the motions' site
+        end = site_end(doc, moved, span.label_)
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
         _, b = _quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:

@@ -988,6 +988,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # two deficits sharing a level
         ("He has a motor and reflex deficit at C6.", ["motor and reflex deficit at C6"]),
+        # coordinated motions keep the site written after the last one
+        (
+            "It showed pain with flexion, adduction and internal rotation of the right hip, and labral fraying.",
+            ["pain with flexion, adduction and internal rotation of the right hip", "labral fraying"],
+        ),
         # a condition word before "surgery" or "attempt" names the service or the aim (note 19, note 35)
         (
             "He had reduced grip and tight heel cords, with no prior weight loss attempt before carpal tunnel surgery.",
@@ -1468,6 +1473,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # an opioid agreement is a paper, not a service, also with "pain" between
         ("There is no opioid pain agreement on file, and repeat MRIs are indicated.", ["repeat MRIs"]),
+        # "plain" says which imaging
+        ("A plain MRI of the hip was equivocal.", ["plain MRI of the hip"]),
         # visits after a one-off procedure are the therapy's, not the procedure's; "impingement" names the surgery
         (
             "After arthroscopic impingement surgery, 24 visits over 14 weeks are recommended.",
