@@ -234,7 +234,7 @@ _SITE_PREPS = {
     ),
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
 }
-_RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting"})
+_RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting", "spreading"})
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
 _CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind"})  # "... tendons behind the lateral malleolus"
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
@@ -279,6 +279,7 @@ def _next_word(doc: Doc, i: int) -> int:
 # no site by themselves ("complex regional pain syndrome").
 # "at neck level", "of rib cage", "of the femoral head-neck junction"
 _STRUCTURE_ENDS = frozenset({"complex", "level", "cage", "junction"})
+_REFLEXES = frozenset({"reflex", "reflexes", "jerk", "jerks"})
 _SYNDROME = frozenset({"syndrome", "syndromes"})
 # Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies")
 _TEST_WORDS = frozenset("conduction studies study testing tests imaging scan scans films views".split())
@@ -349,9 +350,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         elif j < len(doc) and _word(doc[i]) == "with":
             if doc[j].lower_ in _RADIATION_COURSE and (k := _next_word(doc, j + 1)) < len(doc):
                 j = k  # "LBP w/ intermittent radiation to the L buttock"
-            if doc[j].lower_ in _RADIATING:  # "pain with radiation to"
+            if doc[j].lower_ in _RADIATING or _spread_noun(doc, j):  # "pain with radiation (spread) to"
                 i = j
-    radiating = label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING
+    radiating = label == "DIAGNOSIS" and i < len(doc) and (doc[i].lower_ in _RADIATING or _spread_noun(doc, i))
     head = _is_condition_head(doc[end - 1].lower_)
     if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("down", "from") and head:
         # "burning pain down the left leg into the foot", "shooting pain from the left buttock to the lateral
@@ -385,7 +386,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and doc[k].lower_ == "on"  # "neuropathy on ..."
-    if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
+    if _postposed_side(doc, i):
+        return end  # "reduced cervical rotation to both sides"
+    if i < len(doc) and (
+        doc[i].lower_ in _SITE_DETERMINERS
+        or (doc[i].lower_ in ("a", "an") and (label == "DIAGNOSIS" or doc[_previous_word(doc, i)].lower_ != "for"))
+    ):
+        # "pain in an S1 distribution", "repair of a collateral ligament"; not "stay for a knee ..."
         i = _next_word(doc, i + 1)
     if _postposed_side(doc, i):
         return end  # "a positive Trendelenburg sign on the right": the side, written after, stays out
@@ -395,6 +402,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     while i < len(doc):
         tok = doc[i]
         low = _word(tok)
+        if after_place and label == "DIAGNOSIS" and low in _REFLEXES and before_and is None:
+            new_end = i + 1  # "loss of the ankle reflex": the reflex ends the finding
+            break
         if comma_after_site and after_place and label == "DIAGNOSIS" and low in _MOTIONS and before_and:
             new_end = before_and  # "redness over the fibular head, full knee extension": the next finding
             break
@@ -478,6 +488,26 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
 _EXERCISE_HEADS = frozenset(
     "strengthening stretching training exercise exercises stabilization conditioning mobilization".split()
 )
+
+
+def _radiates_after(doc: Doc, end: int) -> bool:
+    """Whether a spread follows token `end`: "radiating ...", "with (intermittent) spread into ..."."""
+    i = _next_word(doc, end)
+    if i < len(doc) and _word(doc[i]) == "with":
+        i = _next_word(doc, i + 1)
+        if i < len(doc) and doc[i].lower_ in _RADIATION_COURSE:
+            i = _next_word(doc, i + 1)
+    return i < len(doc) and (doc[i].lower_ in _RADIATES or _spread_noun(doc, i))
+
+
+def _spread_noun(doc: Doc, i: int) -> bool:
+    """Token `i` is "spread" as a noun after "with" ("with (occasional) spread into ..."), not the
+    verb ("the pain spread to both arms")."""
+    if doc[i].lower_ != "spread":
+        return False
+    p = _previous_word(doc, i)
+    p = _previous_word(doc, p) if p >= 0 and doc[p].lower_ in _RADIATION_COURSE else p
+    return p >= 0 and _word(doc[p]) == "with"
 
 
 def _postposed_side(doc: Doc, i: int) -> bool:
@@ -935,8 +965,7 @@ def with_modifiers(span: Span) -> Span:
         and is_level(doc, j := _next_word(doc, i + 1))
     ):
         end = j + 1  # "anterolisthesis of L4 on L5": the slip is of one vertebra on the next
-    radiates_on = span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _RADIATES
-    if radiates_on and end > span.end:
+    if span.label_ == "DIAGNOSIS" and end > span.end and _radiates_after(doc, end):
         end = site_end(doc, end, span.label_)  # "pain in the right wrist radiating to the forearm"
     if (
         span.label_ == "DIAGNOSIS"
@@ -1301,7 +1330,7 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)documented"
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
-    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed"
+    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,
 )

@@ -993,6 +993,21 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "It showed pain with flexion, adduction and internal rotation of the right hip, and labral fraying.",
             ["pain with flexion, adduction and internal rotation of the right hip", "labral fraying"],
         ),
+        # a site after "an", a reflex after its site, a spread written "with spread into", a side after "to both"
+        (
+            "He had left leg pain in an S1 distribution, a loss of the ankle reflex, aching at the base of the "
+            "neck with spread into both upper trapezius regions and reduced cervical rotation to both sides.",
+            [
+                "left leg pain in an S1 distribution",
+                "loss of the ankle reflex",
+                "aching at the base of the neck with spread into both upper trapezius regions",
+                "reduced cervical rotation",
+            ],
+        ),
+        # "spread" as a verb is the course of the illness, not a mention's spread
+        ("Over two years the pain spread to both arms.", []),
+        # a sentence about this patient that sounds like a guideline ("... is reasonable to ...")
+        ("Given the foot drop, a longer initial course of 12 visits is reasonable to restore gait.", ["foot drop"]),
         # a condition word before "surgery" or "attempt" names the service or the aim (note 19, note 35)
         (
             "He had reduced grip and tight heel cords, with no prior weight loss attempt before carpal tunnel surgery.",
@@ -1473,6 +1488,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # an opioid agreement is a paper, not a service, also with "pain" between
         ("There is no opioid pain agreement on file, and repeat MRIs are indicated.", ["repeat MRIs"]),
+        # a site after "a", but not the procedure a stay is for
+        (
+            "After repair of a collateral ligament of the thumb; the median stay for a knee replacement is 3 days.",
+            ["repair of a collateral ligament of the thumb", "knee replacement"],
+        ),
         # "plain" says which imaging
         ("A plain MRI of the hip was equivocal.", ["plain MRI of the hip"]),
         # visits after a one-off procedure are the therapy's, not the procedure's; "impingement" names the surgery
