@@ -1230,7 +1230,7 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _ITEM_TAIL = re.compile(r"\s(?:managed|treated|controlled)\s+(?:with|by)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"(?:(?:a|an|the|his|her|their|mild|moderate|severe|possible|probable|suspected|presumed|later|also|then|with"
-    r"|consistent)\s+)+",
+    r"|consistent|end[\s-]stage)\s+)+",  # a severity stays out (notes 11 and 27)
     re.IGNORECASE,
 )
 
@@ -1303,7 +1303,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered|effective))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?relieve|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
+    r"|may\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
@@ -1328,8 +1328,9 @@ _GUIDELINE_CUE = re.compile(
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
-    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)documented"
-    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
+    r"(?<!progress\sis\s)documented"
+    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<!,\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,

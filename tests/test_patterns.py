@@ -1008,6 +1008,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("Over two years the pain spread to both arms.", []),
         # a sentence about this patient that sounds like a guideline ("... is reasonable to ...")
         ("Given the foot drop, a longer initial course of 12 visits is reasonable to restore gait.", ["foot drop"]),
+        # a bare narrowing with its site; avoidance of two kinds of place; a wish written in the plural
+        (
+            "X-rays showed narrowing of the medial compartment. She has avoidance of banks and crowded places "
+            "and passive death wishes.",
+            ["narrowing of the medial compartment", "avoidance of banks and crowded places", "passive death wishes"],
+        ),
         # a condition word before "surgery" or "attempt" names the service or the aim (note 19, note 35)
         (
             "He had reduced grip and tight heel cords, with no prior weight loss attempt before carpal tunnel surgery.",
@@ -1671,6 +1677,11 @@ def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str])
         ("The treating physician requested an MRI.", []),
         # a hedge before a listed diagnosis stays out
         ("The diagnoses are hip impingement and a suspected labral tear.", ["hip impingement", "labral tear"]),
+        # so does a stage (ANNOTATION_NOTES 27)
+        (
+            "He was diagnosed as having end stage osteoarthritis of the right knee, and hypertension.",
+            ["osteoarthritis of the right knee", "hypertension"],
+        ),
     ],
 )
 def test_listed_diagnoses(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1878,6 +1889,14 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " conservative care and documentation of current functional limitations, plus osteoarthritis on standing"
             " x-ray. She has night pain.",
             ["night pain"],
+        ),
+        # ... also after a comma; "when progress is documented" and "may worsen" are a guideline's words too
+        (
+            "The patient is 66. ODG criteria for knee joint replacement include limited range of motion or night-time"
+            " joint pain, documentation of functional limitation, and osteoarthritis on imaging. ODG allows up to 50"
+            " sessions for major depression or PTSD when progress is documented. Benzodiazepines may also worsen"
+            " the course of PTSD. He has insomnia.",
+            ["insomnia"],
         ),
     ],
 )
