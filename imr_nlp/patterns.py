@@ -1330,7 +1330,7 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)documented"
-    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<!,\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;]\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
     re.IGNORECASE,

@@ -1890,12 +1890,18 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " x-ray. She has night pain.",
             ["night pain"],
         ),
-        # ... also after a comma; "when progress is documented" and "may worsen" are a guideline's words too
+        # ... also after a comma or a colon; "when progress is documented" and "may worsen" are a guideline's words too
         (
             "The patient is 66. ODG criteria for knee joint replacement include limited range of motion or night-time"
             " joint pain, documentation of functional limitation, and osteoarthritis on imaging. ODG allows up to 50"
             " sessions for major depression or PTSD when progress is documented. Benzodiazepines may also worsen"
             " the course of PTSD. He has insomnia.",
+            ["insomnia"],
+        ),
+        (
+            "The patient is 50. Criteria for the use of trigger point injections: documentation of circumscribed"
+            " trigger points with evidence upon palpation of a twitch response as well as referred pain. He has"
+            " insomnia.",
             ["insomnia"],
         ),
     ],
