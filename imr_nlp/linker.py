@@ -44,7 +44,8 @@ COLON_STATEMENT = re.compile(
 # injection times 2: Overturned" when extraction lost the line break) starts after the last
 # sentence end, if a long stretch of text comes before it. The item may start with a capital or
 # a count ("The request is medically necessary. 6 additional sessions of biofeedback:  Upheld").
-_SENTENCE_BREAK = re.compile(r"[a-z)\]]{2}[.!?][\"')]?\s*(?=[A-Z0-9])")
+# A date or count may end the sentence too ("... determination 05/19/2017. Lumbar fusion ...: Upheld").
+_SENTENCE_BREAK = re.compile(r"[a-z)\]]{2}[.!?][\"')]?\s*(?=[A-Z0-9])|\d{2}\.\s+(?=[A-Z])")
 LONG_PREFIX = 80
 # The issue list of a professional-review letter: "ISSUE AT DISPUTE: <item>" (no decision word).
 ISSUE_HEADING = re.compile(r"(?:^|(?<=\n))\s*issues?\s*at\s*dispute\s*:?\s*", re.IGNORECASE)

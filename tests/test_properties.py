@@ -58,32 +58,22 @@ def test_rewrapping_does_not_change_decisions(nlp, name, width):
 
 @pytest.mark.parametrize(
     ("name", "width"),
-    [("fdl-2016_j.txt", 45), ("notice-2013_j.txt", 52), ("notice-2013_pp.txt", 45), ("notice-2013_ag.txt", 137)],
+    [
+        ("fdl-2016_j.txt", 45),
+        ("notice-2013_j.txt", 52),
+        ("notice-2013_pp.txt", 45),
+        ("notice-2013_ag.txt", 137),
+        ("professional-review_di.txt", 45),
+    ],
 )
 def test_rewrapping_regressions(nlp, name, width):
     # found by the property above: a list intro run into the first item; "The request is
     # medically necessary" starting a line of a rationale read as an item; an item's number after a
     # sentence that ends in a number ("... Zoloft 100mg #30. 1. Xanax 0.5mg #60 is not ..."); an item's
-    # number left at the start of the item after cutting at a sentence break ("... splint. 1. ESWT ...")
+    # number left at the start of the item after cutting at a sentence break ("... splint. 1. ESWT ...");
+    # an item heading re-flowed onto a paragraph that ends in a date ("... 05/19/2017. Lumbar fusion ...: Upheld")
     record = imr_nlp.extract(noise.rewrap((EXAMPLES / name).read_text(), width), nlp).to_dict()
     assert decisions_and_pages(record) == _expected(name)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: re-flowed onto the end of the paragraph before it ('... 05/19/2017. Lumbar fusion at L4-5 "
-    "with' / 'instrumentation: Upheld'), a professional-review item heading is read from that paragraph's first line",
-)
-def test_rewrapped_heading_joined_to_the_documents_paragraph(nlp):
-    # a hand-written letter (wrapped headings, a form feed) whose rewrapping at width 45 the linker does not survive;
-    # kept out of corpora/examples until it does, so that this test fails (strict xfail) once it is fixed
-    text = noise.rewrap((ROOT / "tests" / "fixtures" / "professional_review_wrapped_headings.txt").read_text(), 45)
-    record = imr_nlp.extract(text, nlp).to_dict()
-    assert [(d["item"], d["decision"]) for d in record["decisions"]] == [
-        ("Lumbar fusion at L4-5 with instrumentation", "upheld"),
-        ("Inpatient stay, 3 days", "upheld"),
-        ("Norco 10/325mg #90", "overturned"),
-    ]
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
