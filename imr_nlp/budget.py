@@ -5,6 +5,11 @@ script, each ``extract_many(n_process=...)`` / ``--workers`` process) it arms ``
 code *and* a running regular-expression match. Elsewhere (in other threads, as in Dask's
 threaded workers, or while the program has its own ``SIGALRM`` timer) nothing can interrupt the
 block, and the budget is not enforced: the size limits still bound the work.
+
+Python drops an exception raised while it runs a garbage-collector callback or a ``__del__``
+method (it prints "Exception ignored in ..."), so an alarm that lands there is lost. The alarm
+therefore repeats every :data:`RETRY_INTERVAL` seconds until the block ends, and a block that
+ends after its deadline fails even when every alarm was dropped.
 """
 
 from __future__ import annotations
@@ -15,21 +20,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 DEFAULT_TIME_BUDGET = 30.0
+RETRY_INTERVAL = 0.05
 
 
 class BudgetExceeded(BaseException):
     """A letter used up its time budget (a BaseException, so `except Exception` in library code cannot swallow it)."""
 
 
-def _raise(signum: int, frame: object) -> None:
-    raise BudgetExceeded
+class _Alarm:
+    """The SIGALRM handler: raises :class:`BudgetExceeded` and remembers that the deadline passed."""
+
+    def __init__(self) -> None:
+        self.fired = False
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.fired = True
+        raise BudgetExceeded
+
+
+_ALARM = _Alarm()
 
 
 def _can_alarm() -> bool:
     return (
         hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _raise)
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, _ALARM)
         and signal.getitimer(signal.ITIMER_REAL)[0] == 0
     )
 
@@ -45,10 +61,18 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     if not _can_alarm():
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    _ALARM.fired = False
+    previous = signal.signal(signal.SIGALRM, _ALARM)
+    signal.setitimer(signal.ITIMER_REAL, seconds, RETRY_INTERVAL)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # no function call before the timer is off: an alarm there would skip the rest
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except BudgetExceeded:  # the last alarm, delivered just as the timer went off
+                continue
+    if _ALARM.fired:  # the block ran past its deadline but every alarm was dropped
+        raise BudgetExceeded

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -63,6 +64,37 @@ def test_time_limit_interrupts_a_runaway_regex_and_restores_the_signal():
         with time_limit(0.2):
             re.match(r"(a+)+b", "a" * 64)  # catastrophic backtracking: would run for ages
     assert signal.getsignal(signal.SIGALRM) == before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def _busy_until(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_an_alarm_dropped_in_a_gc_callback_or_del_is_repeated():
+    dropped = 0
+    with pytest.raises(BudgetExceeded):
+        with time_limit(0.1):
+            try:
+                _busy_until(5)
+            except BudgetExceeded:  # as Python does for an exception raised in a __del__ method
+                dropped += 1
+            _busy_until(5)
+    assert dropped == 1
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_block_that_ends_after_its_deadline_fails_even_if_every_alarm_was_dropped():
+    with pytest.raises(BudgetExceeded):
+        with time_limit(0.1):
+            try:
+                _busy_until(5)
+            except BudgetExceeded:
+                pass
+    with time_limit(0.5):  # the next block starts afresh
+        pass
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
