@@ -236,7 +236,9 @@ _SITE_PREPS = {
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting", "spreading"})
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
-_CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind"})  # "... tendons behind the lateral malleolus"
+_CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind", "in"})  # "... tendons behind the lateral malleolus"
+# Words for a part of a structure, no site by themselves: "tear of the body of the lateral meniscus"
+_PART_WORDS = frozenset("body aspect apex edge half third portion part".split())
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "up", "through", "from"})
@@ -428,7 +430,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
             i = _next_word(doc, i + 3)
             continue
-        if (tok.lower_ in _CHAIN_PREPS or radiating and tok.lower_ in _RADIATING_PREPS) and new_end > end:
+        if (
+            (tok.lower_ in _CHAIN_PREPS or radiating and tok.lower_ in _RADIATING_PREPS)
+            and new_end > end
+            or tok.lower_ == "of"
+            and prev in _PART_WORDS
+            and before_and is None
+        ):
             # "sprain of ... joint of the right thumb", "radiating down the left leg to the lateral foot",
             # "slowing of the ulnar nerve across the elbow"
             after_place = False
@@ -453,6 +461,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6", "at C4-5 through C6-7"
         elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
+        elif (
+            low in _PART_WORDS
+            and before_and is None
+            and (j := _next_word(doc, i + 1)) < len(doc)
+            and doc[j].lower_ == "of"
+        ):
+            pass  # "of the body of the lateral meniscus": the part, then its structure
         elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
             det_after_and = True  # "over the ... ligament and the peroneal tendons"
         elif (
@@ -786,6 +801,26 @@ def _eponym_possessive(doc: Doc, i: int) -> bool:
     )
 
 
+def _opens_site_list(doc: Doc, i: int) -> bool:
+    """Whether the site word at token `i` (with its modifiers and the sites listed before it) opens
+    a list of sites: "complains of neck, ..." does; "tenderness of (the) neck, ..." is a finding
+    that ends at the comma."""
+    words = site_words()
+    while True:
+        while (i := _previous_word(doc, i)) >= 0 and (_word(doc[i]) in words or is_level(doc, i)):
+            pass
+        if i >= 0 and doc[i].text == "," and (j := _previous_word(doc, i)) >= 0 and _is_site(doc[j].lower_):
+            i = j  # "wrist, elbow, shoulder and neck pain"
+            continue
+        break
+    if i < 0:
+        return True
+    if doc[i].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+        return False
+    p = _previous_word(doc, i)
+    return doc[i].lower_ not in _SITE_PREPS["DIAGNOSIS"] or p < 0 or not _is_condition_head(doc[p].lower_)
+
+
 def _previous_word(doc: Doc, i: int) -> int:
     i -= 1
     while i >= 0 and doc[i].is_space:
@@ -821,6 +856,7 @@ def with_modifiers(span: Span) -> Span:
     if span.label_ not in MODEL_LABELS:
         return span
     doc, start, words = span.doc, span.start, site_words()
+    listed_sites = False  # whether the span took in sites joined by "and" ("mid back and low back pain")
     i = start - 1
     while i >= 0:
         tok = doc[i]
@@ -881,8 +917,18 @@ def with_modifiers(span: Span) -> Span:
             if (sites and not _ends_site_named_condition(doc, j)) or (is_level(doc, start) and is_level(doc, j)):
                 # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
                 # "cervical and lumbar pain"
-                start, i = j, j - 1
+                start, i, listed_sites = j, j - 1, sites
                 continue
+        if (
+            listed_sites
+            and tok.text == ","
+            and (j := _previous_word(doc, i)) >= 0
+            and _is_site(doc[j].lower_)
+            and not _ends_site_named_condition(doc, j)
+            and _opens_site_list(doc, j)
+        ):
+            start, i = j, j - 1  # "neck, mid back and low back pain": the first sites of a list
+            continue
         if (
             span.label_ == "DIAGNOSIS"
             and tok.text == ","

@@ -981,6 +981,22 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["pain over the radial styloid radiating up the forearm"],
         ),
         ("He has neck pain radiating up into the occiput.", ["neck pain radiating up into the occiput"]),
+        # a part of a structure, then the structure; a site inside a larger one; an amputation stump
+        (
+            "MRI showed a radial tear of the body of the lateral meniscus.",
+            ["radial tear of the body of the lateral meniscus"],
+        ),
+        ("She has pain in the upper third of the left thigh.", ["pain in the upper third of the left thigh"]),
+        (
+            "It showed thickening of the capsule in the rotator interval.",
+            ["thickening of the capsule in the rotator interval"],
+        ),
+        ("He has pain in the knee in the morning.", ["pain in the knee"]),
+        ("He has hypersensitivity at the tip of the stump.", ["hypersensitivity at the tip of the stump"]),
+        # sites listed before a shared condition word are one mention
+        ("He complains of neck, mid back and low back pain.", ["neck, mid back and low back pain"]),
+        ("He has wrist, elbow, shoulder and neck pain.", ["wrist, elbow, shoulder and neck pain"]),
+        ("Diagnoses: lumbar strain, neck and shoulder pain.", ["lumbar strain", "neck and shoulder pain"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
             "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
