@@ -996,6 +996,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # sites listed before a shared condition word are one mention
         ("He complains of neck, mid back and low back pain.", ["neck, mid back and low back pain"]),
         ("He has wrist, elbow, shoulder and neck pain.", ["wrist, elbow, shoulder and neck pain"]),
+        # a symptom word that describes the pain after it
+        ("He has new swelling and cramping pain in the right calf.", ["swelling", "cramping pain in the right calf"]),
+        ("He describes a deep, catching pain in the hip.", ["deep, catching pain in the hip"]),
+        ("He has clicking and catching of the knee.", ["clicking", "catching of the knee"]),
         ("Diagnoses: lumbar strain, neck and shoulder pain.", ["lumbar strain", "neck and shoulder pain"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
