@@ -1000,6 +1000,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("He has new swelling and cramping pain in the right calf.", ["swelling", "cramping pain in the right calf"]),
         ("He describes a deep, catching pain in the hip.", ["deep, catching pain in the hip"]),
         ("He has clicking and catching of the knee.", ["clicking", "catching of the knee"]),
+        # two reflexes that share a grade
+        (
+            "There were diminished right biceps and brachioradialis reflexes.",
+            ["diminished right biceps and brachioradialis reflexes"],
+        ),
         ("Diagnoses: lumbar strain, neck and shoulder pain.", ["lumbar strain", "neck and shoulder pain"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
