@@ -1181,6 +1181,7 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         or (between == ["of"] and last.lower_ in _OF_ITS_DRUG)
         or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
+        or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
         or (
             not between
             and len(prev) == 1
@@ -1188,6 +1189,16 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
         )
     )
+
+
+_EMG = frozenset("emg emgs electromyogram electromyograms electromyography".split())
+
+
+def _emg_and_nerve_conduction(prev: Span, span: Span) -> bool:
+    """ "electromyogram and nerve conduction study", "EMG and NCV": the two halves of one
+    electrodiagnostic test (ANNOTATION.md keeps this shared head together)."""
+    first = span[0].lower_
+    return prev[-1].lower_ in _EMG and (first == "nerve" or first in ("ncv", "ncs", "ncvs", "ncss"))
 
 
 _ATTACHMENTS = frozenset("pillow pillows hinge hinges".split())  # "walking boot with heel wedges" is two

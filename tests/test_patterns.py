@@ -993,6 +993,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("He has pain in the knee in the morning.", ["pain in the knee"]),
         ("He has hypersensitivity at the tip of the stump.", ["hypersensitivity at the tip of the stump"]),
+        (
+            "It diagnosed pain disorder associated with both psychological factors and a general medical condition.",
+            ["pain disorder associated with both psychological factors and a general medical condition"],
+        ),
         # sites listed before a shared condition word are one mention
         ("He complains of neck, mid back and low back pain.", ["neck, mid back and low back pain"]),
         ("He has wrist, elbow, shoulder and neck pain.", ["wrist, elbow, shoulder and neck pain"]),
@@ -1056,6 +1060,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("A cervical epidural steroid injection C6-7 was denied.", ["cervical epidural steroid injection C6-7"]),
         ("An MRI right shoulder was requested.", ["MRI right shoulder"]),
         ("MRI of the right wrist without contrast", ["MRI of the right wrist without contrast"]),
+        # the two halves of one electrodiagnostic test; two tests joined by "and" stay two
+        ("An electromyogram and nerve conduction study showed it.", ["electromyogram and nerve conduction study"]),
+        ("EMG and NCV of the bilateral lower extremities", ["EMG and NCV of the bilateral lower extremities"]),
+        ("He had an EMG and an MRI.", ["EMG", "MRI"]),
+        ("The surgeon requested removal of the plate.", ["removal of the plate"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
             ["Right shoulder arthroscopy with subacromial decompression"],
