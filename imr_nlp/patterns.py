@@ -350,10 +350,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             if k < len(doc) and doc[k].lower_ in ("touch", "pinprick"):
                 i = _next_word(doc, k + 1)
         elif j < len(doc) and _word(doc[i]) == "with":
-            if doc[j].lower_ in _RADIATION_COURSE and (k := _next_word(doc, j + 1)) < len(doc):
-                j = k  # "LBP w/ intermittent radiation to the L buttock"
-            if doc[j].lower_ in _RADIATING or _spread_noun(doc, j):  # "pain with radiation (spread) to"
-                i = j
+            k = _after_with_course(doc, i)  # "LBP w/ intermittent radiation to the L buttock"
+            if k < len(doc) and (doc[k].lower_ in _RADIATING or _spread_noun(doc, k)):  # "with radiation (spread) to"
+                i = k
     radiating = label == "DIAGNOSIS" and i < len(doc) and (doc[i].lower_ in _RADIATING or _spread_noun(doc, i))
     head = _is_condition_head(doc[end - 1].lower_)
     if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("down", "from") and head:
@@ -507,12 +506,18 @@ _EXERCISE_HEADS = frozenset(
 
 def _radiates_after(doc: Doc, end: int) -> bool:
     """Whether a spread follows token `end`: "radiating ...", "with (intermittent) spread into ..."."""
-    i = _next_word(doc, end)
+    i = _after_with_course(doc, _next_word(doc, end))
+    return i < len(doc) and (doc[i].lower_ in _RADIATES or _spread_noun(doc, i))
+
+
+def _after_with_course(doc: Doc, i: int) -> int:
+    """The word after "with (intermittent)" at token `i`, where a spread would be named ("with
+    occasional radiation ..."); `i` itself if no "with" is there."""
     if i < len(doc) and _word(doc[i]) == "with":
         i = _next_word(doc, i + 1)
         if i < len(doc) and doc[i].lower_ in _RADIATION_COURSE:
             i = _next_word(doc, i + 1)
-    return i < len(doc) and (doc[i].lower_ in _RADIATES or _spread_noun(doc, i))
+    return i
 
 
 def _spread_noun(doc: Doc, i: int) -> bool:
