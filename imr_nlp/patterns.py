@@ -806,10 +806,11 @@ def _eponym_possessive(doc: Doc, i: int) -> bool:
     )
 
 
-def _opens_site_list(doc: Doc, i: int) -> bool:
-    """Whether the site word at token `i` (with its modifiers and the sites listed before it) opens
-    a list of sites: "complains of neck, ..." does; "tenderness of (the) neck, ..." is a finding
-    that ends at the comma."""
+def _site_of_a_finding(doc: Doc, i: int) -> bool:
+    """Whether the site word at token `i`, with its modifiers (and the sites listed before it),
+    is the site of a finding before it ("tenderness of (the) neck, ...", "thickening of the
+    inferior glenohumeral ligament and ..."), so a list of sites cannot start there ("complains
+    of neck, ...", "her neck and shoulder pain" start one)."""
     words = site_words()
     while True:
         while (i := _previous_word(doc, i)) >= 0 and (_word(doc[i]) in words or is_level(doc, i)):
@@ -818,12 +819,12 @@ def _opens_site_list(doc: Doc, i: int) -> bool:
             i = j  # "wrist, elbow, shoulder and neck pain"
             continue
         break
-    if i < 0:
-        return True
-    if doc[i].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+    if i >= 0 and doc[i].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+        i = _previous_word(doc, i)
+    if i < 0 or doc[i].lower_ not in _SITE_PREPS["DIAGNOSIS"]:
         return False
     p = _previous_word(doc, i)
-    return doc[i].lower_ not in _SITE_PREPS["DIAGNOSIS"] or p < 0 or not _is_condition_head(doc[p].lower_)
+    return p >= 0 and _is_condition_head(doc[p].lower_)
 
 
 def _previous_word(doc: Doc, i: int) -> int:
@@ -919,7 +920,9 @@ def with_modifiers(span: Span) -> Span:
                 span.label_ == "DIAGNOSIS" and _describes(first) and _describes(doc[j].lower_)
             )
             sites = sites or kinds  # "prefabricated and custom orthoses"
-            if (sites and not _ends_site_named_condition(doc, j)) or (is_level(doc, start) and is_level(doc, j)):
+            if (sites and not _ends_site_named_condition(doc, j) and not _site_of_a_finding(doc, j)) or (
+                is_level(doc, start) and is_level(doc, j)
+            ):
                 # "medial and anterior knee pain", "neck and bilateral shoulder pain", "C5-6 and C6-7 spondylosis",
                 # "cervical and lumbar pain"
                 start, i, listed_sites = j, j - 1, sites
@@ -930,7 +933,7 @@ def with_modifiers(span: Span) -> Span:
             and (j := _previous_word(doc, i)) >= 0
             and _is_site(doc[j].lower_)
             and not _ends_site_named_condition(doc, j)
-            and _opens_site_list(doc, j)
+            and not _site_of_a_finding(doc, j)
         ):
             start, i = j, j - 1  # "neck, mid back and low back pain": the first sites of a list
             continue

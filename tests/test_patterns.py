@@ -1010,6 +1010,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["diminished right biceps and brachioradialis reflexes"],
         ),
         ("Diagnoses: lumbar strain, neck and shoulder pain.", ["lumbar strain", "neck and shoulder pain"]),
+        ("She has her neck, shoulder and back pain.", ["neck, shoulder and back pain"]),
+        # a site that is the object of a finding before it starts no list of sites
+        (
+            "It showed thickening of the inferior glenohumeral ligament and supraspinatus tendinosis.",
+            ["thickening of the inferior glenohumeral ligament", "supraspinatus tendinosis"],
+        ),
+        ("There was tenderness of the neck and shoulder pain.", ["tenderness of the neck", "shoulder pain"]),
+        ("She has upper motor neuron signs in both arms.", ["upper motor neuron signs in both arms"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
             "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
