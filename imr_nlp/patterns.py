@@ -355,7 +355,12 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
                 i = k
     radiating = label == "DIAGNOSIS" and i < len(doc) and (doc[i].lower_ in _RADIATING or _spread_noun(doc, i))
     head = _is_condition_head(doc[end - 1].lower_)
-    if label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in ("down", "from") and head:
+    if (
+        label == "DIAGNOSIS"
+        and i < len(doc)
+        and (doc[i].lower_ == "down" or (doc[i].lower_ == "from" and _names_a_place(doc, _next_word(doc, i + 1))))
+        and head
+    ):
         # "burning pain down the left leg into the foot", "shooting pain from the left buttock to the lateral
         # calf": radiating, the verb left out
         radiating = True
@@ -384,6 +389,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         i = _next_word(doc, i + 1)  # "fusion from T9 to L1": the levels a procedure spans
     elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
         return end
+    elif doc[i].lower_ == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
+        return end  # "pain from prolonged static neck flexion": a cause, not a site
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and doc[k].lower_ == "on"  # "neuropathy on ..."
@@ -528,6 +535,21 @@ def _spread_noun(doc: Doc, i: int) -> bool:
     p = _previous_word(doc, i)
     p = _previous_word(doc, p) if p >= 0 and doc[p].lower_ in _RADIATION_COURSE else p
     return p >= 0 and _word(doc[p]) == "with"
+
+
+def _names_a_place(doc: Doc, i: int) -> bool:
+    """Whether token `i` starts a site ("the left buttock", "L5", "both knees"), not a cause
+    ("pain from prolonged static neck flexion", "pain from lifting")."""
+    if i >= len(doc):
+        return False
+    word = _word(doc[i])
+    return (
+        word in _SITE_DETERMINERS | _LATERALITY
+        or word in regions()
+        or word in site_words()
+        or is_level(doc, i)
+        or _spine_abbreviation(doc, i)
+    )
 
 
 def _postposed_side(doc: Doc, i: int) -> bool:

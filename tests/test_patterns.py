@@ -1018,6 +1018,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was tenderness of the neck and shoulder pain.", ["tenderness of the neck", "shoulder pain"]),
         ("She has upper motor neuron signs in both arms.", ["upper motor neuron signs in both arms"]),
+        # "from" a place is where the pain runs from; "from" anything else is its cause
+        ("She has neck pain from prolonged static neck flexion at work.", ["neck pain"]),
+        (
+            "He has shooting pain from the left buttock to the lateral calf.",
+            ["shooting pain from the left buttock to the lateral calf"],
+        ),
+        ("MRI showed stenosis from C3 to C6.", ["stenosis from C3 to C6"]),
+        ("Findings included a flexed posture and a left knee effusion.", ["flexed posture", "left knee effusion"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
             "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
@@ -1073,6 +1081,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("EMG and NCV of the bilateral lower extremities", ["EMG and NCV of the bilateral lower extremities"]),
         ("He had an EMG and an MRI.", ["EMG", "MRI"]),
         ("The surgeon requested removal of the plate.", ["removal of the plate"]),
+        ("Otolaryngology consultation 02/19/2020; audiogram 02/19/2020", ["Otolaryngology consultation", "audiogram"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
             ["Right shoulder arthroscopy with subacromial decompression"],
