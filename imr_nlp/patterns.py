@@ -209,7 +209,11 @@ def _ends_site_named_condition(doc: Doc, j: int) -> bool:
 
 def _is_condition_head(word: str) -> bool:
     heads = condition_heads()
-    return word in heads or (word.endswith("s") and word[:-1] in heads)
+    return (
+        word in heads
+        or (word.endswith("s") and word[:-1] in heads)
+        or (word.endswith("ies") and word[:-3] + "y" in heads)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -463,7 +467,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             # and lumbar paraspinal muscles"
         elif tok.text == "-" and after_place and not tok.whitespace_ and not doc[i - 1].whitespace_:
             pass  # "the femoral head-neck junction": one site written with a hyphen
-        elif tok.lower_ in ("on", "to", "through") and is_level(doc, i - 1) and is_level(doc, _next_word(doc, i + 1)):
+        elif (
+            tok.lower_ in ("on", "to", "through")
+            and is_level(doc, _previous_word(doc, i))
+            and is_level(doc, _next_word(doc, i + 1))
+        ):
             pass  # "anterolisthesis of L4 on L5", "stenosis from C3 to C6", "at C4-5 through C6-7"
         elif low in words or _names_a_digit(low):
             pass  # "in the right thumb, index and middle fingers", "of the right 7th and 8th ribs"
@@ -576,7 +584,8 @@ _COUNT = rf"\b{_NUMBER}\s{{1,4}}(?:(?:{'|'.join(_MORE)})\s{{1,4}})?"
 _QUANTITY_TAIL = re.compile(
     r"(?:,?\s{0,4}(?:"
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
-    r"|\d[\d.,]*(?:/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"  # strength, amount: "10/325 mg", "180gm"
+    # strength, amount: "10/325 mg", "180gm", "8mg/2mg"
+    r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+[- ]day\s{1,4}(?:trial|rental)"
     # a singular unit before a noun is the next item's ("Left TKA, 3 day inpatient stay")
@@ -1145,7 +1154,7 @@ _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthoti
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
     # "manipulation under anesthesia with ... release", "chiropractic manipulation with myofascial release"
-    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation)$",
+    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})

@@ -1025,6 +1025,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["shooting pain from the left buttock to the lateral calf"],
         ),
         ("MRI showed stenosis from C3 to C6.", ["stenosis from C3 to C6"]),
+        ("MRI showed facet hypertrophy at C4-5\n\nthrough C6-7.", ["facet hypertrophy at C4-5\n\nthrough C6-7"]),
         ("Findings included a flexed posture and a left knee effusion.", ["flexed posture", "left knee effusion"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
@@ -1082,6 +1083,14 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("He had an EMG and an MRI.", ["EMG", "MRI"]),
         ("The surgeon requested removal of the plate.", ["removal of the plate"]),
         ("Otolaryngology consultation 02/19/2020; audiogram 02/19/2020", ["Otolaryngology consultation", "audiogram"]),
+        (
+            "He was referred for outpatient detoxification with buprenorphine induction and Suboxone 8mg/2mg twice a day.",
+            ["outpatient detoxification with buprenorphine induction", "Suboxone 8mg/2mg twice a day"],
+        ),
+        (
+            "A complete blood count and coagulation studies are not needed.",
+            ["complete blood count", "coagulation studies"],
+        ),
         (
             "Right shoulder arthroscopy with subacromial decompression",
             ["Right shoulder arthroscopy with subacromial decompression"],
