@@ -1221,11 +1221,10 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
-        or (
-            not between
-            and len(prev) == 1
-            and prev.text.lower() in single_word_drugs()
+        or (  # "Lidocaine trigger point injections", "Toradol 60mg IM injection": named by the drug
+            prev[0].text.lower() in single_word_drugs()
             and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
+            and ((not between and len(prev) == 1) or between in _ROUTES)
         )
     )
 
@@ -1240,6 +1239,7 @@ def _emg_and_nerve_conduction(prev: Span, span: Span) -> bool:
     return prev[-1].lower_ in _EMG and (first == "nerve" or first in ("ncv", "ncs", "ncvs", "ncss"))
 
 
+_ROUTES = (["im"], ["iv"], ["intramuscular"], ["intravenous"])
 _ATTACHMENTS = frozenset("pillow pillows hinge hinges".split())  # "walking boot with heel wedges" is two
 
 

@@ -1027,6 +1027,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("MRI showed stenosis from C3 to C6.", ["stenosis from C3 to C6"]),
         ("MRI showed facet hypertrophy at C4-5\n\nthrough C6-7.", ["facet hypertrophy at C4-5\n\nthrough C6-7"]),
         ("Findings included a flexed posture and a left knee effusion.", ["flexed posture", "left knee effusion"]),
+        (
+            "There was a healed pressure sore over the left anterior shin.",
+            ["healed pressure sore over the left anterior shin"],
+        ),
+        ("She was diagnosed with lumbar sprain and strain.", ["lumbar sprain and strain"]),
+        ("He had difficulty with tandem gait.", ["difficulty with tandem gait"]),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
             "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
@@ -1091,6 +1097,9 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "A complete blood count and coagulation studies are not needed.",
             ["complete blood count", "coagulation studies"],
         ),
+        # a drug's injection, with its route, is one service
+        ("She was given a Toradol 60mg IM injection in the office.", ["Toradol 60mg IM injection"]),
+        ("The plan included a custom molded ankle-foot orthosis.", ["custom molded ankle-foot orthosis"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
             ["Right shoulder arthroscopy with subacromial decompression"],
