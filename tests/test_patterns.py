@@ -1033,6 +1033,24 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("She was diagnosed with lumbar sprain and strain.", ["lumbar sprain and strain"]),
         ("He had difficulty with tandem gait.", ["difficulty with tandem gait"]),
+        # tests listed under one "positive" are one finding; a second finding after a comma is not joined
+        (
+            "There were positive thigh thrust, compression, distraction and FABER tests on the right.",
+            ["positive thigh thrust, compression, distraction and FABER tests"],
+        ),
+        (
+            "There was a positive crank test, and negative impingement signs.",
+            ["positive crank test"],
+        ),
+        (
+            "There was a positive drop arm test, and positive impingement signs.",
+            ["positive drop arm test", "positive impingement signs"],
+        ),
+        ("There was painful forearm supination.", ["painful forearm supination"]),
+        (
+            "He has no arrhythmia, dizziness or fainting, and a poor appetite.",
+            ["arrhythmia", "dizziness", "fainting", "poor appetite"],
+        ),
         # a DSM/ICD name "due to" a condition class is one name; a cause that is a condition of its own is not
         (
             "Diagnoses: anxiety disorder due to another medical condition; insomnia due to chronic pain.",
@@ -1099,6 +1117,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a drug's injection, with its route, is one service
         ("She was given a Toradol 60mg IM injection in the office.", ["Toradol 60mg IM injection"]),
+        (
+            "She did sacroiliac stabilization exercises and wore a sacroiliac belt.",
+            ["sacroiliac stabilization exercises", "sacroiliac belt"],
+        ),
+        ("A Holter monitor is unlikely to capture them; an event monitor is.", ["Holter monitor", "event monitor"]),
         ("The plan included a custom molded ankle-foot orthosis.", ["custom molded ankle-foot orthosis"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
