@@ -351,6 +351,15 @@ def _find(text: str, needle: str, start: int = 0) -> tuple[int, int]:
     return m.span()
 
 
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every place `needle` is written in `text` (any whitespace between its words); at least one."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in needle.split()))
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
+        raise CorpusError(f"{needle!r} not found in the text")
+    return spans
+
+
 def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
     """Corpus records for the hand-labelled letters in `folder` (``labels.json`` + ``*.txt``)."""
     from imr_nlp.facts import qualification_ranges
@@ -368,7 +377,7 @@ def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
         cites = [(a, b) for a, b, lab_ in spans if lab_ == "GUIDELINE"]
         criteria = [_find(text, sentence) for sentence in lab.get("criteria", [])]
         # a condition word naming a service ("tinnitus retraining therapy"): ANNOTATION_NOTES 19
-        criteria += [_find(text, phrase) for phrase in lab.get("service_names", [])]
+        criteria += [span for phrase in lab.get("service_names", []) for span in _find_all(text, phrase)]
         # a guideline's own words ("Drug testing, page 43") and the reviewer's specialty ("Hand
         # Surgery") are not mentions of the patient's care, nor is a condition a guideline
         # statement names as its criterion

@@ -242,7 +242,7 @@ _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shoo
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
 _CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind", "in"})  # "... tendons behind the lateral malleolus"
 # Words for a part of a structure, no site by themselves: "tear of the body of the lateral meniscus"
-_PART_WORDS = frozenset("body aspect apex edge half third portion part".split())
+_PART_WORDS = frozenset("body aspect apex edge half third portion part ball pad".split())
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "up", "through", "from"})
@@ -785,7 +785,7 @@ _COUNTS = frozenset("one two three four five six seven eight nine ten".split())
 _ORDINALS = frozenset("first second third fourth fifth".split())
 # Structures numbered by an ordinal ("first dorsal compartment", "second metacarpal", "fifth toe").
 _NUMBERED_STRUCTURES = frozenset(
-    "dorsal web interspace metacarpal metatarsal toe rib digit carpometacarpal cmc".split()
+    "dorsal web interspace metacarpal metatarsal intermetatarsal toe rib digit carpometacarpal cmc".split()
 )
 # When a condition was, not what it is: "prior deep vein thrombosis" is a deep vein thrombosis.
 _EARLIER = frozenset({"prior", "previous"})
@@ -1011,8 +1011,8 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
-        if tok.text in _GRADES and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ == "grade":
-            start = j  # "grade I spondylolisthesis"
+        if tok.text in _GRADES and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ in ("grade", "stage"):
+            start = j  # "grade I spondylolisthesis", "stage III arthritis"
             i = j - 1
             continue
         if span.label_ == "DIAGNOSIS" and _eponym_possessive(doc, i):  # "Kienbock's disease", "Colles' fracture"
@@ -1188,6 +1188,23 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
 
 
 _SIDES = _LATERALITY | set(_SIDE_LETTERS)
+
+
+_EXCISIONS = frozenset({"excision", "resection"})  # not "removal": "removal of hardware" names no condition
+
+
+def with_excised_object(span: Span, diagnoses: list[tuple[int, int]]) -> Span:
+    """A TREATMENT ending in "excision/resection" followed by "of" and a DIAGNOSIS span takes the
+    condition it removes into its name ("excision of the left third interspace neuroma"); the
+    condition stays a DIAGNOSIS too (ANNOTATION_NOTES 27)."""
+    doc = span.doc
+    if span[-1].lower_ not in _EXCISIONS or (i := _next_word(doc, span.end)) >= len(doc) or doc[i].lower_ != "of":
+        return span
+    j = _next_word(doc, i + 1)
+    if j < len(doc) and doc[j].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+        j = _next_word(doc, j + 1)
+    end = next((b for a, b in diagnoses if a == j), None)
+    return span if end is None else Span(doc, span.start, end, label=span.label)
 
 
 def _second_procedure(span: Span) -> bool:
@@ -1401,7 +1418,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
-    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+needed\s+for|for\s+those\s+(?:with|who)"
+    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
@@ -1563,7 +1580,9 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
             kept.append(span)
             used.update(range(span.start, span.end))
     diagnoses = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"] + named_conditions
-    treatments = joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
+    treatments = [
+        with_excised_object(s, diagnoses) for s in joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
+    ]
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
@@ -1722,10 +1741,11 @@ _REMOVALS = frozenset("excision resection removal".split())
 
 def removed_by_operation(span: Span) -> bool:
     """Whether `span` is what an operation takes out: "excision of (the) <span>"."""
-    words = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start] if not t.is_space]
-    if words and words[-1] in ("the", "a"):
-        words.pop()
-    return len(words) >= 2 and words[-1] == "of" and words[-2] in _REMOVALS
+    doc, i = span.doc, _previous_word(span.doc, span.start)
+    if i >= 0 and doc[i].lower_ in ("the", "a"):
+        i = _previous_word(doc, i)
+    j = _previous_word(doc, i) if i >= 0 else -1
+    return j >= 0 and doc[i].lower_ == "of" and doc[j].lower_ in _REMOVALS  # across a line break too
 
 
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a

@@ -190,3 +190,26 @@ def test_hand_labels_leave_out_citations_criteria_and_the_reviewers_specialty(tm
     assert [g for g in got if g[1] == "DIAGNOSIS"] == [("carpal tunnel syndrome", "DIAGNOSIS", text.index("carpal"))]
     surgeries = sorted(g[2] for g in got if g[0].lower() == "surgery")
     assert surgeries == [text.index("surgery for"), criterion]  # not the specialty's, not the citation's
+
+
+def test_a_service_name_keeps_its_condition_word_out_of_the_labels_wherever_it_is_written(tmp_path):
+    text = (
+        "He has tinnitus and requested tinnitus retraining therapy.\nTinnitus retraining therapy:  Upheld\n"
+        "The request for tinnitus\nretraining therapy is not medically necessary.\n"
+    )
+    (tmp_path / "a.txt").write_text(text)
+    labels = {
+        "a.txt": {
+            "layout": "professional-review",
+            "origin": "hand-written",
+            "split": "train",
+            "mentions": {"DIAGNOSIS": ["tinnitus"], "TREATMENT": ["tinnitus retraining therapy"]},
+            "service_names": ["tinnitus retraining therapy"],
+            "case": {},
+            "decisions": [{"item": "Tinnitus retraining therapy", "decision": "upheld", "citations": []}],
+        }
+    }
+    (tmp_path / "labels.json").write_text(json.dumps({"letters": labels}))
+    (rec,) = corpus.build_handwritten(tmp_path)
+    diagnoses = [(s["start"], text[s["start"] : s["end"]]) for s in rec["spans"] if s["label"] == "DIAGNOSIS"]
+    assert diagnoses == [(text.index("tinnitus"), "tinnitus")]  # not inside either lower-case service name

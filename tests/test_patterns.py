@@ -1048,6 +1048,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("There was painful forearm supination.", ["painful forearm supination"]),
         (
+            "She has radiographic stage III arthritis and weak key pinch.",
+            ["radiographic stage III arthritis", "weak key pinch"],
+        ),
+        ("She developed pain in the ball of the left foot.", ["pain in the ball of the left foot"]),
+        ("He has a left third intermetatarsal space neuroma.", ["left third intermetatarsal space neuroma"]),
+        (
+            "He has erectile dysfunction, intermittent urinary urgency and flushing.",
+            ["erectile dysfunction", "intermittent urinary urgency", "flushing"],
+        ),
+        (
             "He has no arrhythmia, dizziness or fainting, and a poor appetite.",
             ["arrhythmia", "dizziness", "fainting", "poor appetite"],
         ),
@@ -1122,6 +1132,15 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["sacroiliac stabilization exercises", "sacroiliac belt"],
         ),
         ("A Holter monitor is unlikely to capture them; an event monitor is.", ["Holter monitor", "event monitor"]),
+        # the condition an excision removes is in its name (and stays a DIAGNOSIS), across a line break too
+        (
+            "He requested excision of the\nleft third interspace neuroma.",
+            ["excision of the\nleft third interspace neuroma"],
+        ),
+        ("ODG recommends arthroplasty of the thumb basal joint.", ["arthroplasty of the thumb basal joint"]),
+        # a spinal operation's second part after "and" is its own mention, as the corpus labels it
+        ("He underwent an L4-5 laminectomy and fusion in 2009.", ["L4-5 laminectomy", "fusion"]),
+        ("Three weeks of wound care with silver sulfadiazine.", ["Three weeks of wound care", "silver sulfadiazine"]),
         ("The plan included a custom molded ankle-foot orthosis.", ["custom molded ankle-foot orthosis"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
@@ -1989,6 +2008,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " sessions for major depression or PTSD when progress is documented. Benzodiazepines may also worsen"
             " the course of PTSD. He has insomnia.",
             ["insomnia"],
+        ),
+        (
+            "Physical therapy is not usually needed after excision of a Morton's neuroma; patients return to"
+            " normal shoes. He has metatarsalgia.",
+            ["metatarsalgia"],
         ),
         (
             "The patient is 50. Criteria for the use of trigger point injections: documentation of circumscribed"
