@@ -1141,6 +1141,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # a spinal operation's second part after "and" is its own mention, as the corpus labels it
         ("He underwent an L4-5 laminectomy and fusion in 2009.", ["L4-5 laminectomy", "fusion"]),
         ("Three weeks of wound care with silver sulfadiazine.", ["Three weeks of wound care", "silver sulfadiazine"]),
+        (
+            "He requested varenicline and four sessions of smoking cessation counseling, and tried nicotine patches.",
+            ["varenicline", "four sessions of smoking cessation counseling", "nicotine patches"],
+        ),
+        ("Bone density testing is needed before bisphosphonates.", ["Bone density testing", "bisphosphonates"]),
         ("The plan included a custom molded ankle-foot orthosis.", ["custom molded ankle-foot orthosis"]),
         (
             "Right shoulder arthroscopy with subacromial decompression",
