@@ -1154,7 +1154,7 @@ _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthoti
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
     # "manipulation under anesthesia with ... release", "chiropractic manipulation with myofascial release"
-    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification|discogram)$",
+    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
