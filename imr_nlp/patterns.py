@@ -1442,7 +1442,7 @@ _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
-    r"(?<!progress\sis\s)documented"
+    r"(?<!progress\sis\s)(?<!improvement\sis\s)documented"
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;]\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",

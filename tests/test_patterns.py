@@ -1058,6 +1058,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["erectile dysfunction", "intermittent urinary urgency", "flushing"],
         ),
         (
+            "A bone scan showed increased periarticular uptake in the right foot, mottled skin and coolness of the right foot.",
+            ["increased periarticular uptake in the right foot", "mottled skin", "coolness of the right foot"],
+        ),
+        (
             "He has no arrhythmia, dizziness or fainting, and a poor appetite.",
             ["arrhythmia", "dizziness", "fainting", "poor appetite"],
         ),
@@ -2013,6 +2017,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " sessions for major depression or PTSD when progress is documented. Benzodiazepines may also worsen"
             " the course of PTSD. He has insomnia.",
             ["insomnia"],
+        ),
+        (
+            "Lumbar sympathetic blocks are recommended for sympathetically mediated pain of the lower extremity,"
+            " with repeat blocks only if continued improvement is documented. She has allodynia.",
+            ["allodynia"],
         ),
         (
             "Physical therapy is not usually needed after excision of a Morton's neuroma; patients return to"
