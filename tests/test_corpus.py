@@ -150,6 +150,14 @@ def test_handwritten_file_is_built_from_the_examples():
     assert list(corpus.read_jsonl(CORPORA / "handwritten.jsonl")) == corpus.build_handwritten(CORPORA / "examples")
 
 
+def _build_one(tmp_path, text: str, label: dict) -> dict:
+    """The corpus record built from one hand-labelled letter `text` with its `label` entry."""
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "labels.json").write_text(json.dumps({"letters": {"a.txt": label}}))
+    (rec,) = corpus.build_handwritten(tmp_path)
+    return rec
+
+
 def test_hand_labels_leave_out_citations_criteria_and_the_reviewers_specialty(tmp_path):
     text = (
         "The expert reviewer is Board Certified in Orthopaedic Surgery.\n"
@@ -157,33 +165,29 @@ def test_hand_labels_leave_out_citations_criteria_and_the_reviewers_specialty(tm
         "Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment Guidelines, "
         "Surgery, page 9.\nSurgery is recommended for carpal tunnel syndrome.\n"
     )
-    (tmp_path / "a.txt").write_text(text)
-    labels = {
-        "a.txt": {
-            "layout": "fdl-2016",
-            "origin": "hand-written",
-            "split": "train",
-            "mentions": {"DIAGNOSIS": ["carpal tunnel syndrome"], "TREATMENT": ["surgery", "Surgery"]},
-            "criteria": ["Surgery is recommended for carpal tunnel syndrome."],
-            "case": {},
-            "decisions": [
-                {
-                    "item": "Right carpal tunnel release",
-                    "decision": "upheld",
-                    "citations": [
-                        {
-                            "by": "claims_administrator",
-                            "guideline": "MTUS Chronic Pain Medical Treatment Guidelines",
-                            "pages": [9],
-                            "text": "MTUS Chronic Pain Medical Treatment Guidelines, Surgery, page 9",
-                        }
-                    ],
-                }
-            ],
-        }
+    label = {
+        "layout": "fdl-2016",
+        "origin": "hand-written",
+        "split": "train",
+        "mentions": {"DIAGNOSIS": ["carpal tunnel syndrome"], "TREATMENT": ["surgery", "Surgery"]},
+        "criteria": ["Surgery is recommended for carpal tunnel syndrome."],
+        "case": {},
+        "decisions": [
+            {
+                "item": "Right carpal tunnel release",
+                "decision": "upheld",
+                "citations": [
+                    {
+                        "by": "claims_administrator",
+                        "guideline": "MTUS Chronic Pain Medical Treatment Guidelines",
+                        "pages": [9],
+                        "text": "MTUS Chronic Pain Medical Treatment Guidelines, Surgery, page 9",
+                    }
+                ],
+            }
+        ],
     }
-    (tmp_path / "labels.json").write_text(json.dumps({"letters": labels}))
-    (rec,) = corpus.build_handwritten(tmp_path)
+    rec = _build_one(tmp_path, text, label)
     got = [(text[s["start"] : s["end"]], s["label"], s["start"]) for s in rec["spans"] if s["label"] != "GUIDELINE"]
     criterion = text.index("Surgery is")
     assert ("carpal tunnel syndrome", "DIAGNOSIS", text.index("carpal")) in got
@@ -197,19 +201,15 @@ def test_a_service_name_keeps_its_condition_word_out_of_the_labels_wherever_it_i
         "He has tinnitus and requested tinnitus retraining therapy.\nTinnitus retraining therapy:  Upheld\n"
         "The request for tinnitus\nretraining therapy is not medically necessary.\n"
     )
-    (tmp_path / "a.txt").write_text(text)
-    labels = {
-        "a.txt": {
-            "layout": "professional-review",
-            "origin": "hand-written",
-            "split": "train",
-            "mentions": {"DIAGNOSIS": ["tinnitus"], "TREATMENT": ["tinnitus retraining therapy"]},
-            "service_names": ["tinnitus retraining therapy"],
-            "case": {},
-            "decisions": [{"item": "Tinnitus retraining therapy", "decision": "upheld", "citations": []}],
-        }
+    label = {
+        "layout": "professional-review",
+        "origin": "hand-written",
+        "split": "train",
+        "mentions": {"DIAGNOSIS": ["tinnitus"], "TREATMENT": ["tinnitus retraining therapy"]},
+        "service_names": ["tinnitus retraining therapy"],
+        "case": {},
+        "decisions": [{"item": "Tinnitus retraining therapy", "decision": "upheld", "citations": []}],
     }
-    (tmp_path / "labels.json").write_text(json.dumps({"letters": labels}))
-    (rec,) = corpus.build_handwritten(tmp_path)
+    rec = _build_one(tmp_path, text, label)
     diagnoses = [(s["start"], text[s["start"] : s["end"]]) for s in rec["spans"] if s["label"] == "DIAGNOSIS"]
     assert diagnoses == [(text.index("tinnitus"), "tinnitus")]  # not inside either lower-case service name
