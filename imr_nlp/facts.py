@@ -153,7 +153,8 @@ _PROFESSIONS = {
     "podiatrist": "Podiatry",
 }
 _PROFESSION = re.compile(
-    r"\breviewer\s+is\s+an?\s+(?:(?:licensed|clinical|california)\s+)*("
+    # "The expert reviewer is a Licensed Psychologist", "The independent Doctor of Dental Surgery who made ..."
+    r"(?:\breviewer\s+is\s+an?\s+(?:(?:licensed|clinical|california)\s+)*|\bindependent\s+)("
     + "|".join(p.replace(" ", r"\s+") for p in _PROFESSIONS)
     + r")\b",
     re.IGNORECASE,

@@ -242,7 +242,10 @@ _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shoo
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
 _CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind", "in"})  # "... tendons behind the lateral malleolus"
 # Words for a part of a structure, no site by themselves: "tear of the body of the lateral meniscus"
-_PART_WORDS = frozenset("body aspect apex edge half third portion part ball pad".split())
+_PART_WORDS = frozenset(
+    "body aspect apex edge half third portion part ball pad "
+    "bodies aspects edges halves thirds portions parts balls pads".split()
+)
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "up", "through", "from"})
@@ -440,6 +443,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
             i = _next_word(doc, i + 3)
             continue
+        if before_and is not None and not after_place and prev in words and tok.lower_ in _CHAIN_PREPS:
+            new_end = before_and  # "tenderness of the fingertip, catching of the finger": the next finding
+            break
         if (
             (tok.lower_ in _CHAIN_PREPS or radiating and tok.lower_ in _RADIATING_PREPS)
             and new_end > end
@@ -604,12 +610,14 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}\d+(?:-\d+)?\s{{1,4}}hours?\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
     r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
-    r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b"
+    r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b|(?:once|twice)[\s-]{1,4}(?:daily|weekly|monthly|nightly)\b"
+    # how long a brace or splint was worn: "stack splint worn full time for 8 weeks"
+    rf"|worn\s{{1,4}}(?:(?:full[\s-]time|at\s{{1,4}}night|nightly|daily)\s{{1,4}})?for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:up\s{{1,4}}to\s{{1,4}})?(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
     r"|under\s{1,4}(?:ultrasound|US|fluoroscopic|fluoroscopy|fluoro|sonographic|CT)(?:\s{1,4}guidance)?"
@@ -1426,7 +1434,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|should\s+be\s+delayed\s+until"
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
     r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|no)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that)"
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"

@@ -149,6 +149,12 @@ def test_qualification_ranges_end_where_the_specialty_ends():
             "Foot and Ankle Surgery",
             ["Foot and Ankle Surgery", "Doctor of Podiatric Medicine"],
         ),
+        # the notice-2013 wording names the reviewer's degree before "who made the decision"
+        (
+            "The independent Doctor of Dental Surgery who made the decision has no affiliation with the employer.",
+            "Dentistry",
+            ["Doctor of Dental Surgery"],
+        ),
         # a profession written in the specialty field is kept as written (as in fdl-2014_c)
         ("State(s) of Licensure: California\nCertification(s)/Specialty: Podiatrist\n", "Podiatrist", ["Podiatrist"]),
     ],

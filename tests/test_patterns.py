@@ -1103,6 +1103,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He had reduced grip and tight heel cords, with no prior weight loss attempt before carpal tunnel surgery.",
             ["reduced grip", "tight heel cords"],
         ),
+        # a describing word after a comma starts the next finding, not another site (fdl-2016_dr)
+        (
+            "He reported a droop of the fingertip, catching of the finger and tenderness of the wrist, aching in the"
+            " left wrist.",
+            ["droop of the fingertip", "catching of the finger", "tenderness of the wrist", "aching in the left wrist"],
+        ),
+        # parts of a structure in the plural
+        (
+            "Tenderness over the lateral and medial aspects of the knee.",
+            ["Tenderness over the lateral and medial aspects of the knee"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1626,6 +1637,17 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "After arthroscopic impingement surgery, 24 visits over 14 weeks are recommended.",
             ["arthroscopic impingement surgery"],
         ),
+        # postposed frequencies and how long a splint was worn (*_dr letters)
+        (
+            "She takes isoniazid once weekly for 12 weeks with liver function tests every month; injections every"
+            " 3 months. He wore a stack splint worn full time for 8 weeks.",
+            [
+                "isoniazid once weekly for 12 weeks",
+                "liver function tests every month",
+                "injections every 3 months",
+                "stack splint worn full time for 8 weeks",
+            ],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2033,6 +2055,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " trigger points with evidence upon palpation of a twitch response as well as referred pain. He has"
             " insomnia.",
             ["insomnia"],
+        ),
+        # a guideline's timing and the state of its evidence (fdl-2014_ds)
+        (
+            "Surgery for frostbite is deferred until the line between living and dead tissue is clear, unless"
+            " infection sets in. Pentoxifylline has been studied for frostbite only as an early treatment. He has"
+            " tissue loss.",
+            ["tissue loss"],
         ),
     ],
 )
