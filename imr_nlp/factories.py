@@ -25,7 +25,7 @@ import numpy
 from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex, filter_spans, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans, registry
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
@@ -263,19 +263,24 @@ def make_no_emoticons() -> Callable[[Language], Language]:
 # A strength before the next drug of a compound: "flurbiprofen 20%/cyclobenzaprine 4%" (spaCy
 # splits "/" after a letter or digit, not after "%").
 PERCENT_SLASH = r"(?<=%)/(?=[A-Za-z])"
+# A full stop after a lone capital letter ends the sentence ("calcium and vitamin D.", "hepatitis C.",
+# "grade I."): spaCy keeps it on the letter, as for an initial, so the term would not match.
+LONE_CAPITAL_STOP = r"(?<=^[A-Z])\."
 
 
 @registry.callbacks("imr_nlp.letter_tokenizer.v1")
 def make_letter_tokenizer() -> Callable[[Language], Language]:
     """An ``after_creation`` callback: the tokenizer without emoticons (``imr_nlp.no_emoticons.v1``)
     and with "/" after a percent sign split off (:data:`PERCENT_SLASH`), so each drug of a
-    compounded product is a token of its own."""
+    compounded product is a token of its own, and a full stop after a lone capital letter
+    (:data:`LONE_CAPITAL_STOP`)."""
     drop_emoticons = make_no_emoticons()
 
     def letter_tokenizer(nlp: Language) -> Language:
         drop_emoticons(nlp)
         infixes = [*nlp.Defaults.infixes, PERCENT_SLASH]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, LONE_CAPITAL_STOP]).search
         return nlp
 
     return letter_tokenizer

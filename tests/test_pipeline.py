@@ -123,6 +123,16 @@ def test_each_drug_of_a_compound_is_a_token_and_the_compound_one_mention(which, 
     assert treatments == ["compounded cream of flurbiprofen 20%/cyclobenzaprine 4% 180gm"]
 
 
+@pytest.mark.parametrize("which", ["rules", "model"])
+def test_a_term_ending_in_a_capital_letter_is_found_at_a_sentence_end(which, nlp, rules_nlp):
+    # spaCy keeps the full stop on a lone capital ("D."), as for an initial; the pipelines split it off
+    pipeline = rules_nlp if which == "rules" else nlp
+    text = "She takes no calcium or vitamin D. A thoracic MRI was done."
+    assert [t.text for t in pipeline.make_doc("vitamin D. A")] == ["vitamin", "D", ".", "A"]
+    treatments = [e.text for e in doc_entities(pipeline(text)) if e.label == "TREATMENT"]
+    assert treatments == ["calcium", "vitamin D", "thoracic MRI"]
+
+
 def test_a_repeat_of_an_item_keeps_its_repetition_word(rules_nlp):
     # ANNOTATION_NOTES 7: "a repeat <item>" is one mention; the item's own heading stays as written
     text = (EXAMPLES / "notice-2013_o.txt").read_text()
