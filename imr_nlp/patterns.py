@@ -1138,8 +1138,10 @@ _ICD_SITE = re.compile(
     r",\s{0,4}(?:(?:lumbar|cervical|thoracic|lumbosacral|thoracolumbar|cervicothoracic|sacral|sacrococcygeal)"
     r"(?:\s{1,4}region|(?=\s{0,4}[,.;]))|(?:mid|upper|lower|high)-?\s{0,4}(?:cervical|thoracic|lumbar)\s{1,4}region"
     r"|(?:initial|subsequent)\s{1,4}encounter"
-    r"|(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
+    r"|(?:(?:right|left|bilateral)\s{1,4}(?:(?:upper|lower)\s{1,4}(?:limbs?|extremit(?:y|ies))"
     r"|knee|shoulder|hip|ankle|wrist|elbow|hand|foot|leg|arm|thumb|heel)"
+    # a spinal level, with its side: "cervical radiculopathy, right C6", "disc herniation, L4-5"
+    r"|(?:(?:right|left|bilateral)\s{1,4})?[CTLS]\d{1,2}(?:\s{0,2}-\s{0,2}[CTLS]?\d{1,2})?)"
     r"(?=\s{0,4}[,.;]|[ \t]*\r?\n\s*+(?!(?-i:[a-z]))))\b",  # a line break ends it unless lower case goes on
     re.IGNORECASE,
 )
@@ -1450,7 +1452,7 @@ _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
-    r"(?<!progress\sis\s)(?<!improvement\sis\s)documented"
+    r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;]\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
@@ -1460,6 +1462,8 @@ _PATIENT_CUE = re.compile(
 # conjunction in a guideline statement ("... after a psychological evaluation has cleared the patient")
 _ANY_PATIENT = re.compile(
     r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
+    # a guideline's condition: "... may be considered when articular cartilage loss is documented"
+    r"|\b(?:when|if|unless|until|once)\s+(?:[\w-]+\s+){1,6}(?:is|are)\s+documented\b"
     r"|\bpatient[\s-]+(?:controlled|initiated|directed)\b"  # "patient controlled traction": a kind of device
     r"|(?<=[a-z]\s)(?<!this\s)(?<!case\s)\bthe\s+patient\b(?!'s)"
     r"|(?<=[a-z],\s)(?<!case,\s)(?<!exam,\s)(?<!today,\s)\bthe\s+patient\b(?!'s)",  # a list of criteria

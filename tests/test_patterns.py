@@ -1109,6 +1109,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " left wrist.",
             ["droop of the fingertip", "catching of the finger", "tenderness of the wrist", "aching in the left wrist"],
         ),
+        # a spinal level written after the diagnosis, with its side (ICD style); a quality word
+        (
+            "Diagnoses: cervical radiculopathy, right C6; disc herniation, L4-5. He has constant achy low back pain.",
+            ["cervical radiculopathy, right C6", "disc herniation, L4-5", "constant achy low back pain"],
+        ),
         # parts of a structure in the plural
         (
             "Tenderness over the lateral and medial aspects of the knee.",
@@ -2055,6 +2060,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " trigger points with evidence upon palpation of a twitch response as well as referred pain. He has"
             " insomnia.",
             ["insomnia"],
+        ),
+        # a guideline's condition "when ... is documented"; MTUS's "radiculopathy documented by physical examination"
+        (
+            "They are not recommended for the meniscal tear alone, but may be considered when articular cartilage loss"
+            " is documented. The MTUS criteria for an epidural steroid injection are radiculopathy documented by"
+            " physical examination and corroborated by imaging. He has sciatica.",
+            ["sciatica"],
         ),
         # a guideline's timing and the state of its evidence (fdl-2014_ds)
         (
