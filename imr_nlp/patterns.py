@@ -1444,7 +1444,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
-    r"|(?:is|are)\s+not\s+supported\s+without"
+    r"|(?:is|are)\s+not\s+supported\s+without|\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b"
+    r"|(?:is|are)\s+(?:not\s+)?(?:\w+\s+)?suggested\b"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )

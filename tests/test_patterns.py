@@ -2061,6 +2061,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " insomnia.",
             ["insomnia"],
         ),
+        # generic claims and "suggested" (train letters notice-2013_aa, fdl-2016_v, fdl-2016_ca)
+        (
+            "A thumb spica splint immobilizes the thumb for de Quervain's tenosynovitis. Weight loss improves sleep"
+            " apnea. Delay risks permanent neurologic loss. Muscle relaxants are suggested as a second-line option for"
+            " acute exacerbations of chronic low back pain. He has tinnitus.",
+            ["tinnitus"],
+        ),
         # a guideline's condition "when ... is documented"; MTUS's "radiculopathy documented by physical examination"
         (
             "They are not recommended for the meniscal tear alone, but may be considered when articular cartilage loss"
