@@ -1368,7 +1368,8 @@ _NOT_A_LISTED_CONDITION = re.compile(
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
     r"|(?:mild|moderate|severe|moderately\s+severe)$"
     r"|(?:resolving|resolved|improving|improved|stable|unchanged|worsening|chronic|acute)$"  # a course
-    r"|(?:and|or)$",  # the conjunction left where the list was cut ("..., and status post ...")
+    r"|(?:and|or)$"  # the conjunction left where the list was cut ("..., and status post ...")
+    r"|(?:treated|managed|controlled|followed)\b",  # how the item before was treated ("..., treated with a cast")
     re.IGNORECASE,
 )
 

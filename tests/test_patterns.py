@@ -1114,6 +1114,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Diagnoses: cervical radiculopathy, right C6; disc herniation, L4-5. He has constant achy low back pain.",
             ["cervical radiculopathy, right C6", "disc herniation, L4-5", "constant achy low back pain"],
         ),
+        # how a listed condition was treated is no condition; a closed fracture, a shaft and an eminence (*_dt letters)
+        (
+            "He was diagnosed as having a closed comminuted fracture of the right femoral shaft, treated on the day of"
+            " injury with nailing, and a right distal radius fracture, treated with a cast. She has pain over the"
+            " medial eminence of the first metatarsal head.",
+            [
+                "closed comminuted fracture of the right femoral shaft",
+                "right distal radius fracture",
+                "pain over the medial eminence of the first metatarsal head",
+            ],
+        ),
         # parts of a structure in the plural
         (
             "Tenderness over the lateral and medial aspects of the knee.",
