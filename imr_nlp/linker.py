@@ -143,7 +143,9 @@ class Marker:
 # items or services are medically necessary") and a section heading ("IS/WAS NOT MEDICALLY
 # NECESSARY:").
 _LETTER_OUTCOME_BEFORE = re.compile(
-    r"(?:determination\s*:\s*|/\s*|items\s+or\s+services\s+|items\s+and\s+services\s+)$", re.IGNORECASE
+    # "PARTIALLY OVERTURNED"; "serv-\nices": a word split over a line end by PDF extraction
+    r"(?:determination\s*:\s*(?:partially\s+|partly\s+)?|/\s*|items\s+(?:or|and)\s+serv(?:-\s*)?ices\s+)$",
+    re.IGNORECASE,
 )
 
 

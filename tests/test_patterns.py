@@ -1670,11 +1670,20 @@ def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None
     assert mentions(rules_nlp, text, "TREATMENT") == expected
 
 
+def test_a_run_together_negation_still_decides_the_item(rules_nlp) -> None:
+    # PDF extraction runs words together: "isnot indicated as a medical necessity" (fdl-2014 wording)
+    text = "According to the clinical documentation provided, Norco isnot indicated as a medical necessity."
+    assert mentions(rules_nlp, text, "DECISION") == ["isnot indicated as a medical necessity"]
+
+
 @pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
         ("Final Determination: UPHELD\nThis means", "UPHELD", True),
         ("some of the disputed items or services are medically necessary", "are medically necessary", True),
+        # a partial outcome; "services" split over a line end by PDF extraction
+        ("Final Determination: PARTIALLY OVERTURNED\nThis means", "OVERTURNED", True),
+        ("the disputed items or serv-\n\nices are medically necessary", "are medically necessary", True),
         (
             "RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:\n",
             "WAS NOT MEDICALLY NECESSARY",
