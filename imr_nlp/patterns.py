@@ -197,11 +197,11 @@ def site_named_conditions() -> frozenset[tuple[str, ...]]:
 
 def _ends_site_named_condition(doc: Doc, j: int) -> bool:
     """Whether the region at token `j` ends a condition named by it ("right trigger thumb and ...")."""
-    words, k = [doc[j].lower_], j
+    words, k = [_lower(doc[j])], j
     for _ in range(3):
         if (k := _previous_word(doc, k)) < 0:
             return False
-        words.insert(0, doc[k].lower_)
+        words.insert(0, _lower(doc[k]))
         if tuple(words) in site_named_conditions():
             return True
     return False
@@ -301,7 +301,7 @@ def _spine_abbreviation(doc: Doc, i: int) -> bool:
         i + 2 < len(doc)
         and doc[i].text.upper() in ("C", "T", "L", "LS")
         and (
-            (doc[i + 1].text == "-" and doc[i + 2].lower_ == "spine")
+            (doc[i + 1].text == "-" and _lower(doc[i + 2]) == "spine")
             or (doc[i + 1].text == "/" and doc[i + 2].text == "S" and doc[i].text in ("C", "T", "L"))
         )
         and not doc[i].whitespace_
@@ -327,15 +327,32 @@ _SIDE_LETTERS = {"L": "left", "R": "right"}  # "L knee pain", "the L C6 dermatom
 SHORTHAND = {"w/": "with", "w/o": "without"}
 
 
+def _lower(tok: Token) -> str:
+    """A token's lower-case text; for a word PDF extraction split by a hyphen at a line end
+    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular") when
+    the lexicons know it, else the hyphenated word it was ("noise-induced", "bone-on-bone")."""
+    lower = tok.lower_
+    if "-" not in lower or tok.is_space or not any(c.isspace() for c in lower):
+        return lower
+    return tok.norm_ if tok.norm_ in lexicon_words() else "".join(lower.split())
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> frozenset[str]:
+    """Every lower-case word of the lexicons ("bilateral", "subluxation", "radiating")."""
+    names = ("diagnoses.txt", "treatments.txt", "drugs.txt", "modifiers.txt", "regions.txt")
+    return frozenset(w for name in names for term in lexicon_terms(name) for w in term.lstrip(BOUND).lower().split())
+
+
 def _word(tok: Token) -> str:
-    """A token's lower-case word; for a word PDF extraction split by a hyphen at a line end
-    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular"); a
-    side written as one capital letter spelled out ("L" -> "left"), and "w/" as "with"."""
+    """A token's lower-case word; for a word split at a line end the word re-joined whether or
+    not the lexicons know it ("radio-\\ncarpal" -> "radiocarpal"); a side written as one capital
+    letter spelled out ("L" -> "left"), and "w/" as "with"."""
     if tok.text in _SIDE_LETTERS:
         return _SIDE_LETTERS[tok.text]
     if tok.lower_ in SHORTHAND:
         return SHORTHAND[tok.lower_]  # "pain w/ radiation to BUE"
-    return tok.norm_ if "\n" in tok.text and not tok.is_space else tok.lower_
+    return tok.norm_ if "\n" in tok.text and not tok.is_space else _lower(tok)
 
 
 _SENSORY_STIMULI = frozenset({"light", "touch", "pinprick"})
@@ -349,37 +366,37 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     i = _next_word(doc, end)
     if label == "DIAGNOSIS" and i < len(doc) and _word(doc[i]) in ("to", "on", "with"):
         j = _next_word(doc, i + 1)
-        if j < len(doc) and doc[j].lower_ == "palpation":  # "tenderness to palpation of ..."
+        if j < len(doc) and _lower(doc[j]) == "palpation":  # "tenderness to palpation of ..."
             i = _next_word(doc, j + 1)
-        elif j < len(doc) and _word(doc[i]) == "to" and doc[j].lower_ in _SENSORY_STIMULI:
+        elif j < len(doc) and _word(doc[i]) == "to" and _lower(doc[j]) in _SENSORY_STIMULI:
             # "decreased sensation to light touch in the right C6 distribution"
-            k = _next_word(doc, j + 1) if doc[j].lower_ == "light" else j
-            if k < len(doc) and doc[k].lower_ in ("touch", "pinprick"):
+            k = _next_word(doc, j + 1) if _lower(doc[j]) == "light" else j
+            if k < len(doc) and _lower(doc[k]) in ("touch", "pinprick"):
                 i = _next_word(doc, k + 1)
         elif j < len(doc) and _word(doc[i]) == "with":
             k = _after_with_course(doc, i)  # "LBP w/ intermittent radiation to the L buttock"
-            if k < len(doc) and (doc[k].lower_ in _RADIATING or _spread_noun(doc, k)):  # "with radiation (spread) to"
+            if k < len(doc) and (_lower(doc[k]) in _RADIATING or _spread_noun(doc, k)):  # "with radiation (spread) to"
                 i = k
-    radiating = label == "DIAGNOSIS" and i < len(doc) and (doc[i].lower_ in _RADIATING or _spread_noun(doc, i))
-    head = _is_condition_head(doc[end - 1].lower_)
+    radiating = label == "DIAGNOSIS" and i < len(doc) and (_lower(doc[i]) in _RADIATING or _spread_noun(doc, i))
+    head = _is_condition_head(_lower(doc[end - 1]))
     if (
         label == "DIAGNOSIS"
         and i < len(doc)
-        and (doc[i].lower_ == "down" or (doc[i].lower_ == "from" and _names_a_place(doc, _next_word(doc, i + 1))))
+        and (_lower(doc[i]) == "down" or (_lower(doc[i]) == "from" and _names_a_place(doc, _next_word(doc, i + 1))))
         and head
     ):
         # "burning pain down the left leg into the foot", "shooting pain from the left buttock to the lateral
         # calf": radiating, the verb left out
         radiating = True
         i = _next_word(doc, i + 1)
-    elif radiating_head and label == "DIAGNOSIS" and i < len(doc) and doc[i].lower_ in _RADIATING_PREPS:
+    elif radiating_head and label == "DIAGNOSIS" and i < len(doc) and _lower(doc[i]) in _RADIATING_PREPS:
         radiating = True  # "radiating pain to the right thumb": the preposition follows the head
         i = _next_word(doc, i + 1)
     elif radiating:
         i = _next_word(doc, i + 1)  # "pain radiating to the left leg"
-        if i >= len(doc) or doc[i].lower_ not in _RADIATING_PREPS:
+        if i >= len(doc) or _lower(doc[i]) not in _RADIATING_PREPS:
             return end
-        if doc[i].lower_ in ("up", "down") and (k := _next_word(doc, i + 1)) < len(doc) and doc[k].lower_ == "into":
+        if _lower(doc[i]) in ("up", "down") and (k := _next_word(doc, i + 1)) < len(doc) and _lower(doc[k]) == "into":
             i = k  # "radiating up into the occiput"
         i = _next_word(doc, i + 1)
     elif i < len(doc) and (_word(doc[i]) in _LATERALITY or is_level(doc, i)):
@@ -387,25 +404,25 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     elif (
         label == "TREATMENT"
         and i < len(doc)
-        and doc[end - 1].lower_ in _IMAGING
+        and _lower(doc[end - 1]) in _IMAGING
         and (_word(doc[i]) in regions() or _spine_abbreviation(doc, i))
         and not (doc[i].is_upper and len(doc[i]) > 3)  # "EMG/NCS\nMAXIMUS Federal Services": no gluteus maximus
     ):
         pass  # "CT head", "MRI brain", "XR\npelvis", "MRI C-spine": an imaging study named with its region
-    elif label == "TREATMENT" and i < len(doc) and doc[i].lower_ == "from" and is_level(doc, _next_word(doc, i + 1)):
+    elif label == "TREATMENT" and i < len(doc) and _lower(doc[i]) == "from" and is_level(doc, _next_word(doc, i + 1)):
         i = _next_word(doc, i + 1)  # "fusion from T9 to L1": the levels a procedure spans
-    elif i >= len(doc) or doc[i].lower_ not in _SITE_PREPS[label]:
+    elif i >= len(doc) or _lower(doc[i]) not in _SITE_PREPS[label]:
         return end
-    elif doc[i].lower_ == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
+    elif _lower(doc[i]) == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
         return end  # "pain from prolonged static neck flexion": a cause, not a site
     else:
         i = _next_word(doc, i + 1)
-    on_site = (k := _next_word(doc, end)) < len(doc) and doc[k].lower_ == "on"  # "neuropathy on ..."
+    on_site = (k := _next_word(doc, end)) < len(doc) and _lower(doc[k]) == "on"  # "neuropathy on ..."
     if _postposed_side(doc, i):
         return end  # "reduced cervical rotation to both sides"
     if i < len(doc) and (
-        doc[i].lower_ in _SITE_DETERMINERS
-        or (doc[i].lower_ in ("a", "an") and (label == "DIAGNOSIS" or doc[_previous_word(doc, i)].lower_ != "for"))
+        _lower(doc[i]) in _SITE_DETERMINERS
+        or (_lower(doc[i]) in ("a", "an") and (label == "DIAGNOSIS" or _lower(doc[_previous_word(doc, i)]) != "for"))
     ):
         # "pain in an S1 distribution", "repair of a collateral ligament"; not "stay for a knee ..."
         i = _next_word(doc, i + 1)
@@ -443,13 +460,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end, unknown, after_place, prev = i + 3, 0, True, "spine"
             i = _next_word(doc, i + 3)
             continue
-        if before_and is not None and not after_place and prev in words and tok.lower_ in _CHAIN_PREPS:
+        if before_and is not None and not after_place and prev in words and _lower(tok) in _CHAIN_PREPS:
             new_end = before_and  # "tenderness of the fingertip, catching of the finger": the next finding
             break
         if (
-            (tok.lower_ in _CHAIN_PREPS or radiating and tok.lower_ in _RADIATING_PREPS)
+            (_lower(tok) in _CHAIN_PREPS or radiating and _lower(tok) in _RADIATING_PREPS)
             and new_end > end
-            or tok.lower_ == "of"
+            or _lower(tok) == "of"
             and prev in _PART_WORDS
             and before_and is None
         ):
@@ -457,16 +474,16 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             # "slowing of the ulnar nerve across the elbow"
             after_place = False
             i = _next_word(doc, i + 1)
-            if i < len(doc) and doc[i].lower_ in _SITE_DETERMINERS:
+            if i < len(doc) and _lower(doc[i]) in _SITE_DETERMINERS:
                 i = _next_word(doc, i + 1)
             continue
-        elif tok.lower_ == "," and new_end == end and unknown:
+        elif _lower(tok) == "," and new_end == end and unknown:
             break  # "an ergonomic evaluation of her work station, wrist braces": the next item
-        elif tok.lower_ in ("and", ","):
+        elif _lower(tok) in ("and", ","):
             after_place = False
             if new_end > end:
                 before_and = new_end  # "at L4-5 and L5-S1", "of joints and ligaments"
-                comma_after_site = comma_after_site or tok.lower_ == ","
+                comma_after_site = comma_after_site or _lower(tok) == ","
             elif not unknown and not _names_a_digit(prev) and prev not in words:
                 break
             # else adjectives before a shared region: "in the ring and little fingers", "of the cervical
@@ -474,7 +491,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         elif tok.text == "-" and after_place and not tok.whitespace_ and not doc[i - 1].whitespace_:
             pass  # "the femoral head-neck junction": one site written with a hyphen
         elif (
-            tok.lower_ in ("on", "to", "through")
+            _lower(tok) in ("on", "to", "through")
             and is_level(doc, _previous_word(doc, i))
             and is_level(doc, _next_word(doc, i + 1))
         ):
@@ -485,10 +502,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             low in _PART_WORDS
             and before_and is None
             and (j := _next_word(doc, i + 1)) < len(doc)
-            and doc[j].lower_ == "of"
+            and _lower(doc[j]) == "of"
         ):
             pass  # "of the body of the lateral meniscus": the part, then its structure
-        elif tok.lower_ in _SITE_DETERMINERS and prev in ("and", ","):
+        elif _lower(tok) in _SITE_DETERMINERS and prev in ("and", ","):
             det_after_and = True  # "over the ... ligament and the peroneal tendons"
         elif (
             low.isalpha()
@@ -501,7 +518,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         ):
             unknown += 1  # an adjective the lists do not know ("talofibular ligament")
         else:
-            if before_and is not None and tok.is_alpha and (_is_condition_head(tok.lower_) or low in _MEASURES):
+            if before_and is not None and tok.is_alpha and (_is_condition_head(_lower(tok)) or low in _MEASURES):
                 # "pain in the right foot and wrist pain": the next mention's site; "signs at both
                 # wrists and grip strength": a measure of the site
                 new_end = before_and
@@ -509,13 +526,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         prev = low
         i = _next_word(doc, i + 1)
     if new_end > end and (j := _next_word(doc, new_end)) < len(doc):
-        if _is_condition_head(doc[j].lower_):
+        if _is_condition_head(_lower(doc[j])):
             return end  # "surgery for rotator cuff tears", "therapy for low back pain": a condition, not a site
-        if label == "TREATMENT" and _PROCEDURE_END.search(doc[j].lower_):
+        if label == "TREATMENT" and _PROCEDURE_END.search(_lower(doc[j])):
             return end  # "surgery for cubital tunnel release": the site names the next procedure
-        if label == "TREATMENT" and doc[j].lower_ in _EXERCISE_HEADS:
+        if label == "TREATMENT" and _lower(doc[j]) in _EXERCISE_HEADS:
             return end  # "therapy for core and hip strengthening": the site names the exercise
-        if label == "DIAGNOSIS" and on_site and doc[j].lower_ in _TEST_WORDS:
+        if label == "DIAGNOSIS" and on_site and _lower(doc[j]) in _TEST_WORDS:
             return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
     return new_end
 
@@ -528,7 +545,7 @@ _EXERCISE_HEADS = frozenset(
 def _radiates_after(doc: Doc, end: int) -> bool:
     """Whether a spread follows token `end`: "radiating ...", "with (intermittent) spread into ..."."""
     i = _after_with_course(doc, _next_word(doc, end))
-    return i < len(doc) and (doc[i].lower_ in _RADIATES or _spread_noun(doc, i))
+    return i < len(doc) and (_lower(doc[i]) in _RADIATES or _spread_noun(doc, i))
 
 
 def _after_with_course(doc: Doc, i: int) -> int:
@@ -536,7 +553,7 @@ def _after_with_course(doc: Doc, i: int) -> int:
     occasional radiation ..."); `i` itself if no "with" is there."""
     if i < len(doc) and _word(doc[i]) == "with":
         i = _next_word(doc, i + 1)
-        if i < len(doc) and doc[i].lower_ in _RADIATION_COURSE:
+        if i < len(doc) and _lower(doc[i]) in _RADIATION_COURSE:
             i = _next_word(doc, i + 1)
     return i
 
@@ -544,10 +561,10 @@ def _after_with_course(doc: Doc, i: int) -> int:
 def _spread_noun(doc: Doc, i: int) -> bool:
     """Token `i` is "spread" as a noun after "with" ("with (occasional) spread into ..."), not the
     verb ("the pain spread to both arms")."""
-    if doc[i].lower_ != "spread":
+    if _lower(doc[i]) != "spread":
         return False
     p = _previous_word(doc, i)
-    p = _previous_word(doc, p) if p >= 0 and doc[p].lower_ in _RADIATION_COURSE else p
+    p = _previous_word(doc, p) if p >= 0 and _lower(doc[p]) in _RADIATION_COURSE else p
     return p >= 0 and _word(doc[p]) == "with"
 
 
@@ -569,15 +586,15 @@ def _names_a_place(doc: Doc, i: int) -> bool:
 def _postposed_side(doc: Doc, i: int) -> bool:
     """Whether token `i` starts a bare side after a mention: "on the right", "on the left side",
     "(limited to 60 degrees) to each side"."""
-    if i < len(doc) and doc[i].lower_ in ("each", "either", "both"):
-        return (j := _next_word(doc, i + 1)) < len(doc) and doc[j].lower_ in ("side", "sides")
+    if i < len(doc) and _lower(doc[i]) in ("each", "either", "both"):
+        return (j := _next_word(doc, i + 1)) < len(doc) and _lower(doc[j]) in ("side", "sides")
     if i >= len(doc) or _word(doc[i]) not in ("right", "left") or i < 2:
         return False
     the = _previous_word(doc, i)
-    if doc[the].lower_ != "the" or doc[_previous_word(doc, the)].lower_ != "on":
+    if _lower(doc[the]) != "the" or _lower(doc[_previous_word(doc, the)]) != "on":
         return False
     j = _next_word(doc, i + 1)
-    return j >= len(doc) or doc[j].lower_ == "side" or not (_word(doc[j]) in site_words() or is_level(doc, j))
+    return j >= len(doc) or _lower(doc[j]) == "side" or not (_word(doc[j]) in site_words() or is_level(doc, j))
 
 
 _UNIT = r"(?:visits?|sessions?|treatments?|days?|weeks?|wks|months?|mos|hours?|years?|yrs?)"
@@ -769,18 +786,20 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
     not a function word, a participle, an adverb or a judging adjective ("conservative")."""
     tok = doc[i]
     return (
-        doc[head].lower_ in _GENERIC_SERVICES
+        _lower(doc[head]) in _GENERIC_SERVICES
         and len([t for t in doc[start:head] if not t.is_space]) < 2
         and tok.is_alpha
         and tok.is_lower
         and not tok.is_stop
-        and tok.lower_ not in _PREPOSITIONS
-        and tok.lower_ not in _VERBS
-        and not tok.lower_.endswith(("ed", "ly", "ing"))
-        and tok.lower_ not in _NOT_DESCRIPTIVE
+        and _lower(tok) not in _PREPOSITIONS
+        and _lower(tok) not in _VERBS
+        and not _lower(tok).endswith(("ed", "ly", "ing"))
+        and _lower(tok) not in _NOT_DESCRIPTIVE
         # "to facilitate exercise therapy": a verb; "referred to desensitization therapy" keeps its kind
         and not (
-            tok.lower_.endswith(("ate", "ize", "ify")) and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ == "to"
+            _lower(tok).endswith(("ate", "ize", "ify"))
+            and (j := _previous_word(doc, i)) >= 0
+            and _lower(doc[j]) == "to"
         )
     )
 
@@ -810,7 +829,7 @@ def _ends_a_site(doc: Doc, i: int) -> bool:
         i = _previous_word(doc, i)
         if i < 0:
             return False
-        if doc[i].lower_ in ("of", "in", "at", "to", "over", "into"):
+        if _lower(doc[i]) in ("of", "in", "at", "to", "over", "into"):
             return True
     return False
 
@@ -837,11 +856,11 @@ _NOT_EPONYMS = frozenset("patient claimant worker employee applicant physician d
 def _eponym_possessive(doc: Doc, i: int) -> bool:
     """Whether token `i` is the possessive of a name ("Kienbock's", "Colles'"): the name of a condition."""
     return (
-        doc[i].lower_ in ("'s", "'", "\u2019s", "\u2019")
+        _lower(doc[i]) in ("'s", "'", "\u2019s", "\u2019")
         and i > 0
         and doc[i - 1].is_title
         and doc[i - 1].is_alpha
-        and doc[i - 1].lower_ not in _NOT_EPONYMS
+        and _lower(doc[i - 1]) not in _NOT_EPONYMS
     )
 
 
@@ -854,16 +873,16 @@ def _site_of_a_finding(doc: Doc, i: int) -> bool:
     while True:
         while (i := _previous_word(doc, i)) >= 0 and (_word(doc[i]) in words or is_level(doc, i)):
             pass
-        if i >= 0 and doc[i].text == "," and (j := _previous_word(doc, i)) >= 0 and _is_site(doc[j].lower_):
+        if i >= 0 and doc[i].text == "," and (j := _previous_word(doc, i)) >= 0 and _is_site(_lower(doc[j])):
             i = j  # "wrist, elbow, shoulder and neck pain"
             continue
         break
-    if i >= 0 and doc[i].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+    if i >= 0 and _lower(doc[i]) in _SITE_DETERMINERS | {"a", "an"}:
         i = _previous_word(doc, i)
-    if i < 0 or doc[i].lower_ not in _SITE_PREPS["DIAGNOSIS"]:
+    if i < 0 or _lower(doc[i]) not in _SITE_PREPS["DIAGNOSIS"]:
         return False
     p = _previous_word(doc, i)
-    return p >= 0 and _is_condition_head(doc[p].lower_)
+    return p >= 0 and _is_condition_head(_lower(doc[p]))
 
 
 def _previous_word(doc: Doc, i: int) -> int:
@@ -881,12 +900,12 @@ def _plus_sign(doc: Doc, i: int) -> bool:
 def _lab_panels_end(doc: Doc, end: int) -> int:
     """The end of "labs (CBC and BMP)": the panels named in brackets after labs belong to them."""
     i = _next_word(doc, end)
-    if doc[end - 1].lower_ not in ("labs", "lab") or i >= len(doc) or doc[i].text != "(":
+    if _lower(doc[end - 1]) not in ("labs", "lab") or i >= len(doc) or doc[i].text != "(":
         return end
     for j in range(i + 1, min(i + 10, len(doc))):
         if doc[j].text == ")":
             return j + 1 if j > i + 1 else end
-        if not (doc[j].is_upper or doc[j].lower_ in (",", "and", "/") or doc[j].is_space):
+        if not (doc[j].is_upper or _lower(doc[j]) in (",", "and", "/") or doc[j].is_space):
             return end
     return end
 
@@ -908,27 +927,29 @@ def with_modifiers(span: Span) -> Span:
         if tok.is_space:
             i -= 1
             continue
-        if _is_ordinal(tok.lower_) and doc[start].lower_ in _NUMBERED_STRUCTURES:
+        if _is_ordinal(_lower(tok)) and _lower(doc[start]) in _NUMBERED_STRUCTURES:
             # "first dorsal interosseous atrophy", "first dorsal compartment injection": the ordinal names the structure
             start = i
             j = _previous_word(doc, i)
-            k = _previous_word(doc, j) if j >= 0 and doc[j].lower_ in ("and", "or") else -1
-            if k >= 0 and _is_ordinal(doc[k].lower_):
+            k = _previous_word(doc, j) if j >= 0 and _lower(doc[j]) in ("and", "or") else -1
+            if k >= 0 and _is_ordinal(_lower(doc[k])):
                 start = i = k  # "7th and 8th rib fractures"
             i -= 1
             continue
-        if span.label_ == "DIAGNOSIS" and (tok.lower_ in _COUNTS or tok.lower_ in _ORDINALS or tok.lower_ in _EARLIER):
+        if span.label_ == "DIAGNOSIS" and (
+            _lower(tok) in _COUNTS or _lower(tok) in _ORDINALS or _lower(tok) in _EARLIER
+        ):
             break  # "three migraine-type headaches a week", "a second dislocation", "prior fractures": not its name
-        if span.label_ == "TREATMENT" and tok.lower_ in _STATISTICS:
+        if span.label_ == "TREATMENT" and _lower(tok) in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
         if span.label_ == "TREATMENT" and tok.text == "IV":
             start = i  # the route ("IV Unasyn"); before a condition IV is a grade ("grade IV chondromalacia")
             i -= 1
             continue
         if (
-            _names_a_digit(tok.lower_)
-            and not _ORDINAL.match(tok.lower_)
-            and doc[_next_word(doc, i + 1)].lower_ in ("finger", "fingers", "toe", "toes")
+            _names_a_digit(_lower(tok))
+            and not _ORDINAL.match(_lower(tok))
+            and _lower(doc[_next_word(doc, i + 1)]) in ("finger", "fingers", "toe", "toes")
         ):
             start = i  # "R long finger flexor tenosynovitis": which finger
             i -= 1
@@ -941,22 +962,22 @@ def with_modifiers(span: Span) -> Span:
             continue
         if (
             span.label_ == "TREATMENT"
-            and tok.lower_ in _MORE
+            and _lower(tok) in _MORE
             and (j := _previous_word(doc, i)) >= 0
-            and doc[j].lower_ in _COUNTS
+            and _lower(doc[j]) in _COUNTS
         ):
             start, i = j, j - 1  # "three more left stellate ganglion blocks"
             continue
         if tok.text == "," and is_level(doc, start) and (j := _previous_word(doc, i)) >= 0 and is_level(doc, j):
             start, i = j, j - 1  # "L3, L4, L5 medial branch blocks": a list of levels
             continue
-        if tok.lower_ in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
-            first = doc[start].lower_
-            sites = (_is_site(first) or first in _LATERALITY) and _is_site(doc[j].lower_)
-            sites = sites or (first in _SPINAL_REGIONS and doc[j].lower_ in _SPINAL_REGIONS)
-            kinds = span.label_ == "TREATMENT" and first in _DEVICE_KINDS and doc[j].lower_ in _DEVICE_KINDS
+        if _lower(tok) in ("and", "or") and (j := _previous_word(doc, i)) >= 0 and not _ends_a_site(doc, j):
+            first = _lower(doc[start])
+            sites = (_is_site(first) or first in _LATERALITY) and _is_site(_lower(doc[j]))
+            sites = sites or (first in _SPINAL_REGIONS and _lower(doc[j]) in _SPINAL_REGIONS)
+            kinds = span.label_ == "TREATMENT" and first in _DEVICE_KINDS and _lower(doc[j]) in _DEVICE_KINDS
             kinds = kinds or (  # "axial and radicular pain"
-                span.label_ == "DIAGNOSIS" and _describes(first) and _describes(doc[j].lower_)
+                span.label_ == "DIAGNOSIS" and _describes(first) and _describes(_lower(doc[j]))
             )
             sites = sites or kinds  # "prefabricated and custom orthoses"
             if (sites and not _ends_site_named_condition(doc, j) and not _site_of_a_finding(doc, j)) or (
@@ -970,7 +991,7 @@ def with_modifiers(span: Span) -> Span:
             listed_sites
             and tok.text == ","
             and (j := _previous_word(doc, i)) >= 0
-            and _is_site(doc[j].lower_)
+            and _is_site(_lower(doc[j]))
             and not _ends_site_named_condition(doc, j)
             and not _site_of_a_finding(doc, j)
         ):
@@ -980,9 +1001,9 @@ def with_modifiers(span: Span) -> Span:
             span.label_ == "DIAGNOSIS"
             and tok.text == ","
             and (j := _previous_word(doc, i)) >= 0
-            and _names_a_kind(doc[start].lower_)
-            and _names_a_kind(doc[j].lower_)
-            and ((k := _previous_word(doc, j)) < 0 or doc[k].lower_ not in words)
+            and _names_a_kind(_lower(doc[start]))
+            and _names_a_kind(_lower(doc[j]))
+            and ((k := _previous_word(doc, j)) < 0 or _lower(doc[k]) not in words)
         ):
             # "lichenified, scaly plaques": two kinds of one finding; but "reduced lumbar flexion, diffuse
             # lumbar tenderness" is two findings
@@ -992,17 +1013,17 @@ def with_modifiers(span: Span) -> Span:
             start = i  # "noise-\ninduced hearing loss": a compound split at a line end, one token
             i -= 1
             continue
-        if tok.lower_ in _COMPOUND_ENDS and _hyphenated(doc, i) and doc[i - 2].lower_ != "evidence":
+        if _lower(tok) in _COMPOUND_ENDS and _hyphenated(doc, i) and _lower(doc[i - 2]) != "evidence":
             # "broad-based", "drug-induced"; "evidence-based" judges the service, it is no kind of it
             start = i
             i -= 1
             continue
         if (
             span.label_ == "TREATMENT"
-            and tok.lower_ == "op"
+            and _lower(tok) == "op"
             and i >= 2
             and doc[i - 1].text == "-"
-            and doc[i - 2].lower_ in ("post", "pre")
+            and _lower(doc[i - 2]) in ("post", "pre")
         ):  # "post-op DME", three tokens
             start = i - 2
             i -= 3
@@ -1019,7 +1040,7 @@ def with_modifiers(span: Span) -> Span:
             start = i
             i -= 1
             continue
-        if tok.text in _GRADES and (j := _previous_word(doc, i)) >= 0 and doc[j].lower_ in ("grade", "stage"):
+        if tok.text in _GRADES and (j := _previous_word(doc, i)) >= 0 and _lower(doc[j]) in ("grade", "stage"):
             start = j  # "grade I spondylolisthesis", "stage III arthritis"
             i = j - 1
             continue
@@ -1037,24 +1058,24 @@ def with_modifiers(span: Span) -> Span:
             start, end = min(start, grown.start), max(end, grown.end)
     if span.label_ == "TREATMENT":
         end = _lab_panels_end(doc, end)
-        while (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _DEVICE_HEADS:
+        while (i := _next_word(doc, end)) < len(doc) and _lower(doc[i]) in _DEVICE_HEADS:
             end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
         if (
-            doc[end - 1].lower_ in _TRIED_DEVICES
+            _lower(doc[end - 1]) in _TRIED_DEVICES
             and (i := _next_word(doc, end)) < len(doc)
-            and doc[i].lower_ == "trial"
+            and _lower(doc[i]) == "trial"
         ):
             end = i + 1  # a trial of a named device stays whole: "counterforce brace trial" (note 27)
-    if span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and doc[i].lower_ in _SYNDROME:
+    if span.label_ == "DIAGNOSIS" and (i := _next_word(doc, end)) < len(doc) and _lower(doc[i]) in _SYNDROME:
         end = i + 1  # "cluster headache syndrome", "central pain syndrome": the syndrome is the condition
-    end = site_end(doc, end, span.label_, radiating_head=doc[start].lower_ in _RADIATING)
+    end = site_end(doc, end, span.label_, radiating_head=_lower(doc[start]) in _RADIATING)
     if (
         span.label_ == "DIAGNOSIS"
         and end > span.end
         and is_level(doc, end - 1)
-        and span[-1].lower_.endswith("listhesis")
+        and _lower(span[-1]).endswith("listhesis")
         and (i := _next_word(doc, end)) < len(doc) - 1
-        and doc[i].lower_ == "on"
+        and _lower(doc[i]) == "on"
         and is_level(doc, j := _next_word(doc, i + 1))
     ):
         end = j + 1  # "anterolisthesis of L4 on L5": the slip is of one vertebra on the next
@@ -1063,14 +1084,14 @@ def with_modifiers(span: Span) -> Span:
     if (
         span.label_ == "DIAGNOSIS"
         and (i := _next_word(doc, end)) < len(doc) - 1
-        and doc[i].lower_ == "type"
+        and _lower(doc[i]) == "type"
         and (j := _next_word(doc, i + 1)) < len(doc)
         and doc[j].text in _GRADES
     ):
         end = site_end(doc, j + 1, span.label_)  # "complex regional pain syndrome type I (of the left arm)"
     if (
         span.label_ == "DIAGNOSIS"
-        and (doc[end - 1].lower_ in _ICD_HEADS or doc[span.end - 1].lower_ in _ICD_HEADS)
+        and (_lower(doc[end - 1]) in _ICD_HEADS or _lower(doc[span.end - 1]) in _ICD_HEADS)
         and (m := _ICD_QUALIFIER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])))
     ):
         if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
@@ -1080,14 +1101,14 @@ def with_modifiers(span: Span) -> Span:
         and end < len(doc)
         and (
             (m := _ICD_SITE.match(doc[end : end + 8].text))
-            or (span[-1].lower_ in _NEEDS_SITE and (m := _INJURY_DETAIL.match(doc[end : end + 8].text)))
+            or (_lower(span[-1]) in _NEEDS_SITE and (m := _INJURY_DETAIL.match(doc[end : end + 8].text)))
         )
     ):
         grown = doc.char_span(doc[start].idx, doc[end].idx + m.end(), alignment_mode="contract")
         if grown is None or grown.end <= end:
             break
         end = grown.end  # "Radiculopathy, lumbar region", "... of lumbar spine, initial encounter"
-    if span.label_ == "DIAGNOSIS" and doc[end - 1].lower_ in _MOTIONS and (moved := _motions_end(doc, end)) > end:
+    if span.label_ == "DIAGNOSIS" and _lower(doc[end - 1]) in _MOTIONS and (moved := _motions_end(doc, end)) > end:
         # "limited flexion and internal rotation (of the right hip)": one finding, with the motions' site
         end = site_end(doc, moved, span.label_)
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
@@ -1120,11 +1141,11 @@ def _motions_end(doc: Doc, end: int) -> int:
     """Where a finding ending in a motion ends once motions coordinated after it are included
     ("limited flexion and internal rotation", "decreased flexion, extension and rotation")."""
     i = _next_word(doc, end)
-    while i < len(doc) and doc[i].lower_ in ("and", ",", "or"):
+    while i < len(doc) and _lower(doc[i]) in ("and", ",", "or"):
         j = _next_word(doc, i + 1)
-        while j < len(doc) and doc[j].lower_ in _MOTION_KINDS:
+        while j < len(doc) and _lower(doc[j]) in _MOTION_KINDS:
             j = _next_word(doc, j + 1)
-        if j >= len(doc) or doc[j].lower_ not in _MOTIONS:
+        if j >= len(doc) or _lower(doc[j]) not in _MOTIONS:
             break
         end = j + 1
         i = _next_word(doc, end)
@@ -1208,10 +1229,10 @@ def with_excised_object(span: Span, diagnoses: list[tuple[int, int]]) -> Span:
     condition it removes into its name ("excision of the left third interspace neuroma"); the
     condition stays a DIAGNOSIS too (ANNOTATION_NOTES 27)."""
     doc = span.doc
-    if span[-1].lower_ not in _EXCISIONS or (i := _next_word(doc, span.end)) >= len(doc) or doc[i].lower_ != "of":
+    if _lower(span[-1]) not in _EXCISIONS or (i := _next_word(doc, span.end)) >= len(doc) or _lower(doc[i]) != "of":
         return span
     j = _next_word(doc, i + 1)
-    if j < len(doc) and doc[j].lower_ in _SITE_DETERMINERS | {"a", "an"}:
+    if j < len(doc) and _lower(doc[j]) in _SITE_DETERMINERS | {"a", "an"}:
         j = _next_word(doc, j + 1)
     end = next((b for a, b in diagnoses if a == j), None)
     return span if end is None else Span(doc, span.start, end, label=span.label)
@@ -1221,10 +1242,10 @@ def _second_procedure(span: Span) -> bool:
     """A procedure named without a side of its own ("chondroplasty of the medial femoral condyle",
     "distal clavicle excision"): the same operation's second part."""
     words = [t for t in span if not t.is_space]
-    head = next((t for t in words if t.lower_ in ("of", "at", "to")), None)
+    head = next((t for t in words if _lower(t) in ("of", "at", "to")), None)
     last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
-    ends = bool(_PROCEDURE_END.search(last.text)) or last.lower_ in ("excision", "resection")
-    return ends and words[0].text not in _SIDES and words[0].lower_ not in _SIDES
+    ends = bool(_PROCEDURE_END.search(last.text)) or _lower(last) in ("excision", "resection")
+    return ends and words[0].text not in _SIDES and _lower(words[0]) not in _SIDES
 
 
 _INJECTIONS = frozenset({"injection", "injections"})
@@ -1241,16 +1262,16 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         or (
             between == ["with"]
             and bool(_PROCEDURE_END.search(last.text))
-            and not span[0].lower_.startswith("post")
+            and not _lower(span[0]).startswith("post")
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
-        or (between == ["of"] and last.lower_ in _OF_ITS_DRUG)
+        or (between == ["of"] and _lower(last) in _OF_ITS_DRUG)
         or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
         or (  # "Lidocaine trigger point injections", "Toradol 60mg IM injection": named by the drug
             prev[0].text.lower() in single_word_drugs()
-            and span[-1].lower_ in (*_INJECTIONS, "block", "blocks")
+            and _lower(span[-1]) in (*_INJECTIONS, "block", "blocks")
             and ((not between and len(prev) == 1) or between in _ROUTES)
         )
     )
@@ -1262,8 +1283,8 @@ _EMG = frozenset("emg emgs electromyogram electromyograms electromyography".spli
 def _emg_and_nerve_conduction(prev: Span, span: Span) -> bool:
     """ "electromyogram and nerve conduction study", "EMG and NCV": the two halves of one
     electrodiagnostic test (ANNOTATION.md keeps this shared head together)."""
-    first = span[0].lower_
-    return prev[-1].lower_ in _EMG and (first == "nerve" or first in ("ncv", "ncs", "ncvs", "ncss"))
+    first = _lower(span[0])
+    return _lower(prev[-1]) in _EMG and (first == "nerve" or first in ("ncv", "ncs", "ncvs", "ncss"))
 
 
 _ROUTES = (["im"], ["iv"], ["intramuscular"], ["intravenous"])
@@ -1275,12 +1296,12 @@ _FITTED_DEVICES = _DEVICE_HEADS | _TRIED_DEVICES | {"immobilizer", "sling"}
 
 def _fitted_with(prev: Span, span: Span) -> bool:
     """A device and what it is fitted with: "shoulder immobilizer with an abduction pillow"."""
-    return prev[-1].lower_ in _FITTED_DEVICES and span[-1].lower_ in _ATTACHMENTS
+    return _lower(prev[-1]) in _FITTED_DEVICES and _lower(span[-1]) in _ATTACHMENTS
 
 
 def _injection_of(span: Span) -> bool:
     """An injection named by its drug ("injections of lidocaine"), not by its site ("of the elbow")."""
-    words = [t.lower_ for t in span if not t.is_space]
+    words = [_lower(t) for t in span if not t.is_space]
     sites = site_words() | _SITE_DETERMINERS
     return any(
         a in _INJECTIONS and b == "of" and c not in sites for a, b, c in zip(words, words[1:], words[2:], strict=False)
@@ -1317,9 +1338,9 @@ def modifies_next_noun(span: Span) -> bool:
     i = _next_word(doc, span.end)
     if i >= len(doc):
         return False
-    nxt = doc[i].lower_
+    nxt = _lower(doc[i])
     if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and (j := _next_word(doc, i + 1)) < len(doc):
-        nxt = doc[j].lower_  # "opioid pain agreement", "opioid treatment agreement"
+        nxt = _lower(doc[j])  # "opioid pain agreement", "opioid treatment agreement"
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
         span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
     )
@@ -1329,13 +1350,13 @@ def is_list_header(span: Span) -> bool:
     """A generic word that heads a list ("Current medications include ...") rather than
     naming a service."""
     doc, i = span.doc, _next_word(span.doc, span.end)
-    if i < len(doc) and doc[i].lower_ in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
+    if i < len(doc) and _lower(doc[i]) in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
         i = j  # "Medications have included ..."
     generic = span.text.lower() in ("medications", "medication", "meds")
     p = _previous_word(doc, span.start)
-    if generic and i < len(doc) and doc[i].lower_ == "including" and p >= 0 and _word(doc[p]) in ("and", "or", ","):
+    if generic and i < len(doc) and _lower(doc[i]) == "including" and p >= 0 and _word(doc[p]) in ("and", "or", ","):
         return False  # "physical therapy and medications including Lyrica": one of the treatments listed
-    return generic and i < len(doc) and doc[i].lower_ in _LIST_HEADER_NEXT
+    return generic and i < len(doc) and _lower(doc[i]) in _LIST_HEADER_NEXT
 
 
 _DIAGNOSIS_LIST = re.compile(
@@ -1603,7 +1624,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     ]
     # a test read with its result is the finding: "low testosterone (levels)" is a condition, not a test
     treatments = [
-        s for s in treatments if not (s[0].lower_ in _RESULT_WORDS and any(a == s.start for a, _ in diagnoses))
+        s for s in treatments if not (_lower(s[0]) in _RESULT_WORDS and any(a == s.start for a, _ in diagnoses))
     ]
     # and a condition named inside a test or service is part of its name ("Beck Depression Inventory"),
     # unless the service removes it ("Excision of neuroma": ANNOTATION_NOTES 27)
@@ -1635,21 +1656,21 @@ _INJURY_KINDS = frozenset(
 
 
 def _words_between(prev: Span, span: Span) -> list[str]:
-    return [t.lower_ for t in span.doc[prev.end : span.start] if not t.is_space]
+    return [_lower(t) for t in span.doc[prev.end : span.start] if not t.is_space]
 
 
 def _shares_site(prev: Span, span: Span, between: list[str]) -> bool:
     """`prev` is an injury with no site of its own and `span`, after "and" (`between` them), is one
     with its site; or `prev` is a tear and `span` "rupture", after "or"."""
-    words = [t.lower_ for t in prev if not t.is_space]
-    if between == ["or"] and words[-1] in ("tear", "tears") and span[0].lower_ == "rupture":
+    words = [_lower(t) for t in prev if not t.is_space]
+    if between == ["or"] and words[-1] in ("tear", "tears") and _lower(span[0]) == "rupture":
         return True  # "complete rotator cuff tear or rupture (of right shoulder)": one ICD-10 name
     return (
         between == ["and"]
         and words[-1] in _NEEDS_SITE
         and all(w in _INJURY_KINDS for w in words[:-1])
-        and span[0].lower_ in _NEEDS_SITE - {words[-1]}  # not "posterior dislocation and dislocation of ..."
-        and any(t.lower_ in ("of", "to") for t in span[1:])
+        and _lower(span[0]) in _NEEDS_SITE - {words[-1]}  # not "posterior dislocation and dislocation of ..."
+        and any(_lower(t) in ("of", "to") for t in span[1:])
     )
 
 
@@ -1662,7 +1683,7 @@ def joined_conditions(spans: list[Span]) -> list[Span]:
         prev = next((s for s in reversed(out) if s.label_ == span.label_), None)
         if prev is not None and span.label_ == "DIAGNOSIS":
             between = _words_between(prev, span)
-            if (prev[-1].lower_ in _AFTERMATH and between == ["of"]) or _shares_site(prev, span, between):
+            if (_lower(prev[-1]) in _AFTERMATH and between == ["of"]) or _shares_site(prev, span, between):
                 out.remove(prev)
                 span = Span(span.doc, prev.start, span.end, label=span.label)
         out.append(span)
@@ -1679,7 +1700,7 @@ def _used_as_verb(span: Span) -> bool:
         span.label_ == "TREATMENT"
         and len(span) == 1
         and (i := _previous_word(span.doc, span.start)) >= 0
-        and span.doc[i].lower_ in _SUBJECT_PRONOUNS
+        and _lower(span.doc[i]) in _SUBJECT_PRONOUNS
     )
 
 
@@ -1692,9 +1713,9 @@ def _surroundings(span: Span) -> bool:
     if span.label_ != "TREATMENT" or (prep := _SURROUNDINGS.get(span.text.lower())) is None:
         return False
     i = _previous_word(span.doc, span.start)
-    if i >= 0 and span.doc[i].lower_ == "the":
+    if i >= 0 and _lower(span.doc[i]) == "the":
         i = _previous_word(span.doc, i)
-    return i >= 0 and span.doc[i].lower_ == prep
+    return i >= 0 and _lower(span.doc[i]) == prep
 
 
 # Weight loss advised or tried is an aim, not the symptom: "recommends weight loss before any TKA",
@@ -1725,11 +1746,11 @@ def _names_a_guideline(span: Span) -> bool:
         return False
     doc = span.doc
     i = _next_word(doc, span.end)
-    if i < len(doc) and doc[i].lower_ in ("guideline", "guidelines"):
+    if i < len(doc) and _lower(doc[i]) in ("guideline", "guidelines"):
         return True
     j = _previous_word(doc, span.start)
     k = _previous_word(doc, j) if j > 0 else -1
-    heading = k >= 0 and doc[k].lower_ == "indications" and doc[j].lower_ == "for"
+    heading = k >= 0 and _lower(doc[k]) == "indications" and _lower(doc[j]) == "for"
     return heading and span.text == "Surgery"
 
 
@@ -1756,10 +1777,10 @@ _REMOVALS = frozenset("excision resection removal".split())
 def removed_by_operation(span: Span) -> bool:
     """Whether `span` is what an operation takes out: "excision of (the) <span>"."""
     doc, i = span.doc, _previous_word(span.doc, span.start)
-    if i >= 0 and doc[i].lower_ in ("the", "a"):
+    if i >= 0 and _lower(doc[i]) in ("the", "a"):
         i = _previous_word(doc, i)
     j = _previous_word(doc, i) if i >= 0 else -1
-    return j >= 0 and doc[i].lower_ == "of" and doc[j].lower_ in _REMOVALS  # across a line break too
+    return j >= 0 and _lower(doc[i]) == "of" and _lower(doc[j]) in _REMOVALS  # across a line break too
 
 
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
@@ -1771,7 +1792,9 @@ def _grew_beyond_counts(span: Span, grown: Span) -> bool:
     """Whether `grown` adds a word other than a count or "healed" to `span` ("cervical" + "block",
     not "one block" of walking, not "a well-healed stump")."""
     added = [*grown.doc[grown.start : span.start], *grown.doc[span.end : grown.end]]
-    return any(not t.is_space and t.lower_ not in _COUNTS and t.lower_ not in _HEALED and not t.like_num for t in added)
+    return any(
+        not t.is_space and _lower(t) not in _COUNTS and _lower(t) not in _HEALED and not t.like_num for t in added
+    )
 
 
 # "a well-healed stump", "healed incisions": a normal finding, no condition (ANNOTATION_NOTES 29)
@@ -1812,12 +1835,12 @@ def _at_night(span: Span) -> bool:
     doc = span.doc
     i = _next_word(doc, span.end)
     j = _next_word(doc, i + 1) if i < len(doc) else len(doc)
-    return span.text.lower() == "pain" and j < len(doc) and doc[i].lower_ == "at" and doc[j].lower_ == "night"
+    return span.text.lower() == "pain" and j < len(doc) and _lower(doc[i]) == "at" and _lower(doc[j]) == "night"
 
 
 def _next_is(span: Span, word: str) -> bool:
     i = _next_word(span.doc, span.end)
-    return i < len(span.doc) and span.doc[i].lower_ == word
+    return i < len(span.doc) and _lower(span.doc[i]) == word
 
 
 def _named_after_article(span: Span) -> bool:
@@ -1827,7 +1850,7 @@ def _named_after_article(span: Span) -> bool:
     within" is a verb)."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
-    word, before = " ".join(span.text.lower().split()), span.doc[i].lower_
+    word, before = " ".join(span.text.lower().split()), _lower(span.doc[i])
     if word in _NAMED_AFTER_NEGATION:
         return before in ("no", "without")
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
@@ -1841,10 +1864,10 @@ def _hedged(span: Span) -> bool:
     medically necessary after surgery") or say what they hold for ("Commodes are medically necessary
     if the patient is bed-confined"): a guideline's condition, no item's outcome."""
     i = _previous_word(span.doc, span.start)
-    if span[0].lower_ == "be" and i >= 0 and span.doc[i].lower_ in ("may", "might", "can", "could"):
+    if _lower(span[0]) == "be" and i >= 0 and _lower(span.doc[i]) in ("may", "might", "can", "could"):
         return True
     j = _next_word(span.doc, span.end)
-    return j < len(span.doc) and span.doc[j].lower_ in ("if", "when", "unless")
+    return j < len(span.doc) and _lower(span.doc[j]) in ("if", "when", "unless")
 
 
 _SIGNS = frozenset("sign signs test tests maneuver maneuvers raise".split())
@@ -1856,18 +1879,18 @@ def _negative_result(span: Span) -> bool:
     conditions, "no fracture", stay mentions; so does a condition tested for: "tests for CTS are
     negative")."""
     doc = span.doc
-    if (i := _previous_word(doc, span.start)) >= 0 and doc[i].lower_ == "negative":
+    if (i := _previous_word(doc, span.start)) >= 0 and _lower(doc[i]) == "negative":
         return True
     j = _next_word(doc, span.end)  # "talar tilt neg", "Finkelstein's (-)": the result written after
-    if j < len(doc) and doc[j].lower_ in ("is", "are", "was", "were") and span[-1].lower_ in _SIGNS:
+    if j < len(doc) and _lower(doc[j]) in ("is", "are", "was", "were") and _lower(span[-1]) in _SIGNS:
         j = _next_word(doc, j + 1)  # "Tinel's and Phalen's signs are negative"
-    return j < len(doc) and (doc[j].lower_ in ("neg", "negative") or doc[j : j + 3].text.replace(" ", "") == "(-)")
+    return j < len(doc) and (_lower(doc[j]) in ("neg", "negative") or doc[j : j + 3].text.replace(" ", "") == "(-)")
 
 
 def _after_post(span: Span) -> bool:
     """Whether a procedure is written "post-X": the time after it ("post-thoracotomy pain"), not a service."""
     doc, i = span.doc, span.start
-    return _hyphenated(doc, i) and doc[i - 2].lower_ == "post"
+    return _hyphenated(doc, i) and _lower(doc[i - 2]) == "post"
 
 
 def _names_in_full(item: Span, span: Span) -> bool:
@@ -1876,7 +1899,7 @@ def _names_in_full(item: Span, span: Span) -> bool:
     if span.label_ != "DIAGNOSIS" or item.end != span.end or item.start >= span.start:
         return False
     before = [t for t in item.doc[item.start : span.start] if not t.is_space]
-    if len(before) > 2 and before[1].lower_ == "and" and _KIND_ONLY.fullmatch(before[0].text):
+    if len(before) > 2 and _lower(before[1]) == "and" and _KIND_ONLY.fullmatch(before[0].text):
         before = before[2:]  # a kind before "and" shares the name: "osseous and subluxation stenosis"
     return all(t.text == "-" or (t.is_alpha and t.is_lower and not t.is_stop) for t in before)
 
@@ -1931,21 +1954,26 @@ def plausible_mention(span: Span) -> bool:
         return False
     if len(words) == 1 and words[0].is_lower and len(words[0]) <= 4:
         return False
-    if any(t.lower_ in _CLAUSE_WORDS for t in words[1:-1]) or words[0].lower_ in _LEADING_VERBS:
+    if any(_lower(t) in _CLAUSE_WORDS for t in words[1:-1]) or _lower(words[0]) in _LEADING_VERBS:
         return False  # "Topical ketamine is under study", "prescribed cephalexin": a clause, not a name
-    if words[-1].lower_ in _RECORD_WORDS or all(t.lower_ in _COUNT_WORDS or t.like_num for t in words[:-1]):
+    if _lower(words[-1]) in _RECORD_WORDS or all(_lower(t) in _COUNT_WORDS or t.like_num for t in words[:-1]):
         return False  # "Pain management notes", "consistent findings", "eight sessions"
-    if span.label_ == "TREATMENT" and words[-1].lower_ in _GENERIC_ENDS:
+    if span.label_ == "TREATMENT" and _lower(words[-1]) in _GENERIC_ENDS:
         return False  # "six months of care", "conservative treatment": generic, not a named service
-    if span.label_ == "TREATMENT" and "".join(t.lower_ for t in words) in _ENCOUNTERS:
+    if span.label_ == "TREATMENT" and "".join(_lower(t) for t in words) in _ENCOUNTERS:
         return False
-    if span.label_ == "TREATMENT" and len(words) > 2 and words[1].lower_ in _KINDS and words[0].lower_ in _COUNT_WORDS:
+    if (
+        span.label_ == "TREATMENT"
+        and len(words) > 2
+        and _lower(words[1]) in _KINDS
+        and _lower(words[0]) in _COUNT_WORDS
+    ):
         return False  # "two forms of electrical stimulation": a count of kinds, not a service
-    if span.label_ == "DIAGNOSIS" and words[0].lower_ in _NOT_A_CONDITION_START:
+    if span.label_ == "DIAGNOSIS" and _lower(words[0]) in _NOT_A_CONDITION_START:
         return False
-    if span.label_ == "DIAGNOSIS" and any(t.like_num for t in words) and words[-1].lower_ in _MEASURE_UNITS:
+    if span.label_ == "DIAGNOSIS" and any(t.like_num for t in words) and _lower(words[-1]) in _MEASURE_UNITS:
         return False  # "knee flexion to 80 deg": a measurement, not a finding
     site = site_words()
     return not all(
-        t.lower_ in site or t.lower_ in _SITE_FILLERS or is_level(span.doc, t.i) or t.is_digit for t in words
+        _lower(t) in site or _lower(t) in _SITE_FILLERS or is_level(span.doc, t.i) or t.is_digit for t in words
     )

@@ -1125,6 +1125,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "pain over the medial eminence of the first metatarsal head",
             ],
         ),
+        # words split by a hyphen at a line end (PDF extraction): read re-joined where the lexicons know the
+        # word, as the hyphenated word they were otherwise
+        (
+            "He developed neck and bila-\nteral shoulder pain radi-\nating to the right arm, and noise-\ninduced"
+            " hearing loss.",
+            ["neck and bila-\nteral shoulder pain radi-\nating to the right arm", "noise-\ninduced hearing loss"],
+        ),
         # parts of a structure in the plural
         (
             "Tenderness over the lateral and medial aspects of the knee.",
