@@ -112,6 +112,7 @@ _OCCUPATION = [
         r"(?<!male)(?<!\bman)(?<!woman)(?:\s+|(?=,))"  # "a 61 year old male forklift operator, who ..."
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
         r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed"
+        r"|reports|complains|describes|suffers|experiences"  # "... data entry clerk reports numbness"
         r"|s/p|status\s+post)\b|,|\s*w/)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy", "... cashier w/"
         # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,

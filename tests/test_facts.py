@@ -62,6 +62,9 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("He works as a security guard and stands for 10-hour shifts.", "security guard"),
         ("This is a 48 year old right hand dominant male carpenter who developed elbow pain", "carpenter"),
         ("This 42 year old male warehouse order selector felt a pop in his ankle", "warehouse order selector"),
+        # professional-review letters put what the worker reports right after the job
+        ("This 48 year old female data entry clerk reports numbness and tingling", "data entry clerk"),
+        ("This 52 year old male reports low back pain.", None),
         ("This is a 57-year-old right-handed male school custodian who injured his shoulder", "school custodian"),
         ("The patient is a 47 y/o male landscaper injured on 04/29/2011 lifting a wheelbarrow.", "landscaper"),
         ("The patient is a 42 y/o male mechanic s/p L shoulder arthroscopy on 03/11/2013.", "mechanic"),
