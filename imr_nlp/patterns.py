@@ -80,13 +80,21 @@ def _on_norm(token: dict[str, Any]) -> dict[str, Any]:
     return {("NORM" if k == "LOWER" else k): v for k, v in token.items()}
 
 
-def phrase_variants(words: list[str]) -> list[str]:
+# A final "s" that makes a plural: not "ss", "us", "is" ("stress", "hallux valgus", "arthritis").
+_PLURAL = re.compile(r"[^suiy]s$")
+
+
+def phrase_variants(words: list[str], singular: bool = False) -> list[str]:
     """Phrase patterns for a term split into tokens: with or without a whitespace token in each
-    gap (a line break or double space in the letter), as written and with a final plural "s"."""
+    gap (a line break or double space in the letter), as written and with a final plural "s"
+    added, or with `singular` taken off a plural ("compression stockings": "a compression
+    stocking"; not for diagnoses: "tender points" are no "tender point sites")."""
     last = words[-1]
     lasts = [last]
     if last.isalpha() and (len(last) > 3 or (len(last) == 3 and last.islower())) and not last.lower().endswith("s"):
         lasts.append(last + "s")
+    elif singular and len(words) > 1 and last.isalpha() and last.islower() and _PLURAL.search(last):
+        lasts.append(last[:-1])
     out = []
     for end in lasts:
         form = [*words[:-1], end]
@@ -129,13 +137,13 @@ def rule_patterns() -> list[dict[str, Any]]:
                 norms[-1] = {"NORM": {"IN": [tokens[-1].norm_, tokens[-1].norm_ + "s"]}}
                 patterns.append({"label": label, "id": pid, "pattern": space_tolerant(norms)})
                 continue
-            for phrase in phrase_variants(words):
+            for phrase in phrase_variants(words, singular=label == "TREATMENT"):
                 patterns.append({"label": label, "id": pid, "pattern": phrase})
             if _HYPHEN_IN_WORD.search(term):
                 # "Flexion-\nextension radiographs": a compound split at a line end is one token whose
                 # NORM is re-joined (SpaceNormaliser, which also runs on phrase patterns)
                 split = [_HYPHEN_IN_WORD.sub("-\n", w) for w in term.split()]
-                for phrase in phrase_variants(split):
+                for phrase in phrase_variants(split, singular=label == "TREATMENT"):
                     patterns.append({"label": label, "id": pid, "pattern": phrase})
     drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs())}}, {**DRUG_TAIL, "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
@@ -418,6 +426,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and _lower(doc[k]) == "on"  # "neuropathy on ..."
+    from_site = k < len(doc) and _lower(doc[k]) == "from"  # "a cord from the palm into the ring finger"
     if _postposed_side(doc, i):
         return end  # "reduced cervical rotation to both sides"
     if i < len(doc) and (
@@ -464,7 +473,13 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             new_end = before_and  # "tenderness of the fingertip, catching of the finger": the next finding
             break
         if (
-            (_lower(tok) in _CHAIN_PREPS or radiating and _lower(tok) in _RADIATING_PREPS)
+            (
+                _lower(tok) in _CHAIN_PREPS
+                or radiating
+                and _lower(tok) in _RADIATING_PREPS
+                or from_site
+                and _lower(tok) in ("to", "into")
+            )
             and new_end > end
             or _lower(tok) == "of"
             and prev in _PART_WORDS
@@ -892,6 +907,20 @@ def _previous_word(doc: Doc, i: int) -> int:
     return i
 
 
+def _compound_start(doc: Doc, i: int) -> int:
+    """The first token of the hyphenated word that ends at token `i` ("off-the-shelf" is five
+    tokens); `i` itself when no hyphen is written right before it."""
+    while (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    ):
+        i -= 2
+    return i
+
+
 def _plus_sign(doc: Doc, i: int) -> bool:
     """Token `i` is a "+" that stands for "positive" ("Exam: + talar tilt"), not a grade ("1+ effusion")."""
     return doc[i].text == "+" and (i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space)
@@ -953,6 +982,9 @@ def with_modifiers(span: Span) -> Span:
         ):
             start = i  # "R long finger flexor tenosynovitis": which finger
             i -= 1
+            continue
+        if (j := _compound_start(doc, i)) < i and doc[j : i + 1].text.lower() in words:
+            start, i = j, j - 1  # "knee-high compression stocking": a modifier the tokenizer split at its hyphens
             continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
             start = i
@@ -1452,6 +1484,7 @@ _GUIDELINE_CUE = re.compile(
     r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
+    r"|(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)|\bstandard\s+care\b"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
@@ -1476,9 +1509,9 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
-    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;]\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|exam(?!\s+findings))\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
 # "a young, active patient": any patient, not this one; nor is "the patient" after a verb or a

@@ -1137,6 +1137,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Tenderness over the lateral and medial aspects of the knee.",
             ["Tenderness over the lateral and medial aspects of the knee"],
         ),
+        # a site written "from <site> into/to <site>"; a fracture's pattern and an edema's kind (*_dv letters)
+        (
+            "He has a palpable cord from the palm into the ring finger, a right pilon fracture and pitting edema of"
+            " the left leg.",
+            [
+                "palpable cord from the palm into the ring finger",
+                "right pilon fracture",
+                "pitting edema of the left leg",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1671,6 +1681,18 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "stack splint worn full time for 8 weeks",
             ],
         ),
+        # a modifier the tokenizer splits at its hyphens; a device named in the lexicon in the plural, written
+        # in the singular (*_dv letters)
+        (
+            "He wears an off-the-shelf knee-high compression stocking and had a split-thickness skin graft; two"
+            " custom flat-knit compression garments and a rocker-bottom shoe were requested.",
+            [
+                "off-the-shelf knee-high compression stocking",
+                "split-thickness skin graft",
+                "two custom flat-knit compression garments",
+                "rocker-bottom shoe",
+            ],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2108,6 +2130,22 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " infection sets in. Pentoxifylline has been studied for frostbite only as an early treatment. He has"
             " tissue loss.",
             ["tissue loss"],
+        ),
+        # MTUS's numbered criteria ("(1) Documentation of ...; (2) ...; (4) Radiculopathy is not present (by
+        # exam, ...)"), "criteria including documentation of", "there must be documentation of"
+        (
+            "Trigger point injections may be recommended for myofascial pain syndrome when all of the following"
+            " criteria are met: (1) Documentation of circumscribed trigger points; (2) Symptoms have persisted for"
+            " more than three months; (4) Radiculopathy is not present (by exam, imaging, or neuro-testing). The"
+            " MTUS lists criteria including documentation of circumscribed trigger points. Per the guidelines, there must be"
+            " documentation of myofascial pain syndrome. He has neck pain.",
+            ["neck pain"],
+        ),
+        # "the first line of treatment for", "standard care after"
+        (
+            "Manual lymph drainage is the first line of treatment for lymphedema. Night splinting is standard care"
+            " after fasciectomy for Dupuytren's contracture. He has lymphedema.",
+            ["lymphedema"],
         ),
     ],
 )
