@@ -46,7 +46,8 @@ DRUG_TAIL = {
         r"|sublingual"
         # a line break may sit inside the tail ("Lidoderm 5%\npatches"); a strength the tokenizer left whole
         # before a slash ("Butrans 10mcg/hr")
-        r"|grams?|units?|hr|hour|sodium|potassium|hcl|nasal|spray|/|\s+)$"
+        r"|grams?|units?|hr|hour|sodium|potassium|hcl|nasal|spray|/|\s+"
+        r"|taper)$"  # "prednisone taper"
     },
     "OP": "{0,6}",
 }
@@ -1506,7 +1507,7 @@ _GUIDELINE_CUE = re.compile(
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested"
+    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"

@@ -1147,6 +1147,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "pitting edema of the left leg",
             ],
         ),
+        # a rash that itches, a dermatitis caught at work (*_dw letters)
+        (
+            "She has an itchy rash on both hands and a chronic occupational dermatitis.",
+            ["itchy rash on both hands", "chronic occupational dermatitis"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1693,6 +1698,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "rocker-bottom shoe",
             ],
         ),
+        # a steroid taper is one treatment with its drug
+        ("She finished an oral prednisone taper and wears vinyl gloves.", ["oral prednisone taper", "vinyl gloves"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2146,6 +2153,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Manual lymph drainage is the first line of treatment for lymphedema. Night splinting is standard care"
             " after fasciectomy for Dupuytren's contracture. He has lymphedema.",
             ["lymphedema"],
+        ),
+        # "the records document no ...": about this case, though the sentence names risk factors
+        (
+            "Shoulder arthroscopy is a low-risk procedure, and the records document no heart disease, diabetes or"
+            " other risk factors.",
+            ["heart disease", "diabetes"],
         ),
     ],
 )
