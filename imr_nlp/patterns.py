@@ -1534,23 +1534,43 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     """Ranges of `view_text` (the cleaned view of a letter) that are sentences stating a
     guideline criterion: a guideline cue and no reference to the patient or the case."""
     out: list[tuple[int, int]] = []
-    start, listed, quoted = 0, False, False
+    start, listed, quoted, numbered = 0, False, False, False
     for m in [*_SENTENCE_BREAK.finditer(view_text), None]:
         end = m.end() if m else len(view_text)
         if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
             continue  # "Dr.", "e.g.": the sentence goes on
         sentence = view_text[start:end]
+        if numbered and _LIST_NUMBER.fullmatch(sentence.strip()):
+            start = end  # "... referred pain. 2. Symptoms ...": the number of the list's next item
+            continue
         cue = _GUIDELINE_CUE.search(sentence)
-        stated = (listed or quoted or cue) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", sentence))
+        item = _ITEM_START.sub(" ", sentence) if numbered else sentence
+        stated = (listed or quoted or numbered or cue) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", item))
         if stated:
             out.append((start, end))
         # a statement's clauses after a semicolon go on stating it ("Indications for imaging: ...; Lumbar spine
         # trauma: ..."), and so do the sentences of a guideline's words in quotes ('ODG states: "... . ... ."')
+        # and the items of a numbered list it opens ("... when all of the following criteria are met: 1. ...
+        # 2. ...")
         listed = bool(stated) and m is not None and m.group() == ";"
+        opens = bool(stated) and _OPENS_A_LIST.search(sentence) is not None
+        numbered = (opens and _NEXT_ITEM.match(view_text, end) is not None) or (
+            numbered and bool(stated) and _NEXT_NUMBER.match(view_text, end) is not None
+        )
         if _opens_or_closes_quote(sentence):
             quoted = not quoted and bool(cue)
         start = end
     return out
+
+
+# A numbered list: the number alone ("2."), a statement opening it ("... are met: 1."), the next
+# item's number after a sentence, and the "Documentation of" an item starts with (a criterion's
+# wording, not a report on the patient).
+_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
+_OPENS_A_LIST = re.compile(r":\s*(?:\(?\d{1,2}[.)])?\s*$")
+_NEXT_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]\s|[A-Z])")
+_NEXT_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_ITEM_START = re.compile(r"^\s*documentation\b", re.IGNORECASE)
 
 
 def _opens_or_closes_quote(sentence: str) -> bool:

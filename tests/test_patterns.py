@@ -2154,6 +2154,16 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " after fasciectomy for Dupuytren's contracture. He has lymphedema.",
             ["lymphedema"],
         ),
+        # a numbered list a guideline statement opens ("... are met: 1. Documentation of ... 2. ..."): its items
+        # state the guideline too, up to the first sentence after the list
+        (
+            "MTUS guidelines state the following: Trigger point injections may be recommended for myofascial pain"
+            " syndrome when all of the following criteria are met: 1. Documentation of circumscribed trigger points"
+            " with evidence upon palpation of a twitch response. 2. Symptoms have persisted for more than three"
+            " months. 3. Radiculopathy is not present (by exam, imaging, or neuro-testing). This injured worker has"
+            " radiculopathy.",
+            ["radiculopathy"],
+        ),
         # "the records document no ...": about this case, though the sentence names risk factors
         (
             "Shoulder arthroscopy is a low-risk procedure, and the records document no heart disease, diabetes or"
