@@ -56,7 +56,10 @@ _ITEM_SPLIT = re.compile(r"\n|(?:^|\s)(?=\(?\d{1,2}\s*[.)]\s)")
 # sentence may end in a word, a capitalised abbreviation or a number, not in "pg.": "... and Zoloft 100mg #30. 1.
 # Xanax 0.5mg #60 is not ...", "... and tramadol ER. 1. Right shoulder ...")
 NUMBERED_STATEMENT = re.compile(
-    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s)|(?<=(?-i:[A-Z]{{2}})\.\s)|(?<=\d\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*(?P<item>[^\n]{{0,600}}?\S)\s*{_NECESSITY}",
+    rf"(?:^|(?<=\n)|(?<=[a-z]{{3}}\.\s)|(?<=(?-i:[A-Z]{{2}})\.\s)|(?<=\d\.\s))\s*\(?\d{{1,2}}\s*[.)]\s*"
+    # the item runs to its decision within one sentence: a guideline's numbered criterion in a rationale
+    # ("2) Initially unresponsive to ... relaxants. In this case, ... The request for X is not ...") is none
+    rf"(?P<item>(?:(?!(?-i:[a-z]{{3}}\.\s+[A-Z]))[^\n]){{0,600}}?\S)\s*{_NECESSITY}",
     re.IGNORECASE,
 )
 # "... the request for X is not medically necessary" anywhere (used when nothing else is found)

@@ -79,6 +79,31 @@ def test_notice_list_without_repeated_items_assigns_blocks_in_order():
     assert [[c["pages"] for c in d["citations"]] for d in decisions] == [[[29], [63, 64, 65, 66]], [[16, 17], [99]]]
 
 
+def test_a_numbered_criterion_in_a_rationale_is_no_decision_statement():
+    # "2) Initially unresponsive ... . In this case ... The request for X is not ..." (notice-2013_dx): the
+    # criterion's number does not start a statement, so the second item keeps its own guidelines
+    text = (
+        "1) MAXIMUS Federal Services, Inc. has determined the request for a cervical epidural steroid injection is "
+        "not medically necessary and appropriate.\n"
+        "2) MAXIMUS Federal Services, Inc. has determined the request for Lidoderm 5% patch #30 is not medically "
+        "necessary and appropriate.\n"
+        "1) Regarding the request for a cervical epidural steroid injection:\n"
+        "The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, page 46.\n"
+        "Rationale Used by the Expert Reviewer:\n"
+        "The criteria include the following: 1) Radiculopathy must be documented. 2)\n"
+        "Initially unresponsive to exercises. In this case there are no radicular findings. The request for a "
+        "cervical epidural steroid injection is not medically necessary and appropriate.\n"
+        "2) Regarding the request for Lidoderm 5% patch #30:\n"
+        "The Claims Administrator based its decision on the Chronic Pain Medical Treatment Guidelines, pages 56-57.\n"
+        "Rationale Used by the Expert Reviewer:\n"
+        "There is no neuropathic pain. The request for Lidoderm 5% patch #30 is not medically necessary and "
+        "appropriate.\n"
+    )
+    decisions, _ = link(build_view(text))
+    assert [d["item"] for d in decisions] == ["cervical epidural steroid injection", "Lidoderm 5% patch #30"]
+    assert [[c["pages"] for c in d["citations"]] for d in decisions] == [[[46]], [[56, 57]]]
+
+
 def test_run_together_necessity_phrase():
     statements = find_statements("1. The request for Lidoderm patch 5% #30 isnotmedically necessary and appropriate.")
     assert [(s.decision, s.key) for s in statements] == [("upheld", "lidodermpatch530")]
