@@ -911,13 +911,7 @@ def _previous_word(doc: Doc, i: int) -> int:
 def _compound_start(doc: Doc, i: int) -> int:
     """The first token of the hyphenated word that ends at token `i` ("off-the-shelf" is five
     tokens); `i` itself when no hyphen is written right before it."""
-    while (
-        i >= 2
-        and doc[i - 1].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-        and doc[i - 2].is_alpha
-    ):
+    while _hyphenated(doc, i):
         i -= 2
     return i
 
