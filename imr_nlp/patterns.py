@@ -1560,10 +1560,11 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
 # A numbered list: the number alone ("2."), a statement opening it ("... are met: 1."), the next
 # item's number after a sentence, and the "Documentation of" an item starts with (a criterion's
 # wording, not a report on the patient).
-_LIST_NUMBER = re.compile(r"\(?\d{1,2}[.)]")
-_OPENS_A_LIST = re.compile(r":\s*(?:\(?\d{1,2}[.)])?\s*$")
-_NEXT_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]\s|[A-Z])")
-_NEXT_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_NUMBER = r"\(?\d{1,2}[.)]"
+_LIST_NUMBER = re.compile(_NUMBER)
+_OPENS_A_LIST = re.compile(rf":\s*(?:{_NUMBER})?\s*$")
+_NEXT_ITEM = re.compile(rf"\s*(?:{_NUMBER}\s|[A-Z])")
+_NEXT_NUMBER = re.compile(rf"\s*{_NUMBER}\s")
 _ITEM_START = re.compile(r"^\s*documentation\b", re.IGNORECASE)
 
 
