@@ -1393,8 +1393,9 @@ _DIAGNOSIS_LIST = re.compile(
     re.IGNORECASE,
 )
 _LIST_END = re.compile(
-    r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|in\s+\d"
-    r"|has|have|had|is|was|were|are)\b"
+    r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|has|have|had|is|was|were|are"
+    r"|in\s+(?:\d+|(?:early|late|mid|the\s+past|the\s+(?:spring|summer|fall|winter)|(?:Jan|Febr)uary|March|April|May"
+    r"|June|July|August|(?:Sept|Nov|Dec)ember|October)\b))\b"  # a time, not a site: "diagnosed with lupus in 2014"
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # How a listed condition is treated ends the item: "neurogenic bladder managed with catheterization"

@@ -1866,6 +1866,14 @@ def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str])
         ("He was diagnosed with neck and low back pain.", ["neck and low back pain"]),
         ("Diagnoses are degenerative disc disease at L4-5 and L5-S1.", ["degenerative disc disease at L4-5 and L5-S1"]),
         ("He was diagnosed with lumbar strain after a fall at work.", ["lumbar strain"]),
+        # a time ends an item; a site does not
+        (
+            "He was diagnosed with ulnar palsy and zygomatic entrapment in 2014.",
+            ["ulnar palsy", "zygomatic entrapment"],
+        ),
+        ("He was diagnosed with zygomatic entrapment in early 2015.", ["zygomatic entrapment"]),
+        ("She was diagnosed with zygomatic entrapment in March.", ["zygomatic entrapment"]),
+        ("She was diagnosed with zygomatic entrapment in the left cheek.", ["zygomatic entrapment in the left cheek"]),
         # ICD specifiers are not conditions (ANNOTATION_NOTES 11); a verb ends the list
         (
             "She was diagnosed with major depressive disorder, single episode, severe without psychotic features, "
