@@ -38,6 +38,12 @@ _TRAILER = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _REFERENCE = re.compile(r"\bet\s*al\b", re.IGNORECASE)  # an article cited by its authors
+# "The Expert Reviewer found that no section of the MTUS was applicable.": a guideline named as not used
+_NOT_USED = re.compile(
+    r"\bno\s*(?:section|part|portion|chapter)\s*of\s*(?:the\s*)?(?:CA\s*)?MTUS\b"
+    r"|\bMTUS\s*(?:does\s*not|doesn't|did\s*not)\s*(?:address|apply|cover)",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\(?\b(?:19|20)\d{2}\b\)?")
 _LEADING_NAME = re.compile(
     r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|CA\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"
@@ -150,6 +156,8 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b, after_semicolon in pieces:
         piece = statement[a:b]
+        if _NOT_USED.search(piece):
+            continue
         # a name in the trailer ("..., which is not part of the MTUS") starts no citation
         trail = _TRAILER.search(piece)
         anchor = table.anchor.search(piece, 0, trail.start() if trail else len(piece))

@@ -1416,7 +1416,8 @@ _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
     r"|(?:mild|moderate|severe|moderately\s+severe)$"
-    r"|(?:resolving|resolved|improving|improved|stable|unchanged|worsening|chronic|acute)$"  # a course
+    # a course ("..., now healed")
+    r"|(?:now\s+)?(?:resolving|resolved|healed|healing|improving|improved|stable|unchanged|worsening|chronic|acute)$"
     r"|(?:and|or)$"  # the conjunction left where the list was cut ("..., and status post ...")
     r"|(?:treated|managed|controlled|followed)\b",  # how the item before was treated ("..., treated with a cast")
     re.IGNORECASE,
@@ -1477,11 +1478,11 @@ _GUIDELINE_CUE = re.compile(
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|may\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|(?:is|are)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
+    r"|potential\s+for|(?:is|are|has\s+been|have\s+been)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)|\bstandard\s+care\b"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started)"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
@@ -1494,7 +1495,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
-    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
+    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?|reduces?)|(?:does|do)\s+not\s+(?:progress|recur)\s+(?:once|after)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
     r"|(?:is|are)\s+not\s+supported\s+without|\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b"
     r"|(?:is|are)\s+(?:not\s+)?(?:\w+\s+)?suggested\b"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"

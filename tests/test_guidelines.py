@@ -63,6 +63,19 @@ def test_split_statement_into_citations():
     ]
 
 
+def test_a_guideline_said_not_to_apply_is_no_citation():
+    # notice-2013 wording when the reviewer turned to another source
+    stmt = (
+        "The Expert Reviewer found that no section of the MTUS was applicable. Per the Strength of Evidence "
+        "hierarchy established by the California Department of Industrial Relations, Division of Workers' "
+        "Compensation, the Expert Reviewer based his/her decision on the Official Disability Guidelines (ODG), "
+        "Head Chapter, Neuropsychological testing."
+    )
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [
+        "Official Disability Guidelines (ODG), Head Chapter, Neuropsychological testing"
+    ]
+
+
 def test_split_finds_guidelines_of_other_societies():
     # "Non-MTUS" without "Citation" before a guideline the table does not know, and a society's guideline
     stmt = (

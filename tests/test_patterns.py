@@ -1152,6 +1152,18 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has an itchy rash on both hands and a chronic occupational dermatitis.",
             ["itchy rash on both hands", "chronic occupational dermatitis"],
         ),
+        # a side of the hand or a lobe of the brain is a site word; so is a spread; "difficulty <doing> the <thing>"
+        (
+            "He has burns of the right forearm and dorsal hand, hemosiderin staining in the right frontal lobe,"
+            " generalized tonic-clonic seizures, mood swings and trouble gripping the saw handle.",
+            [
+                "burns of the right forearm and dorsal hand",
+                "hemosiderin staining in the right frontal lobe",
+                "generalized tonic-clonic seizures",
+                "mood swings",
+                "trouble gripping the saw handle",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1700,6 +1712,19 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a steroid taper is one treatment with its drug
         ("She finished an oral prednisone taper and wears vinyl gloves.", ["oral prednisone taper", "vinyl gloves"]),
+        # a replaced device, an anticonvulsant, an EEG, scar care, a bowel program (*_dy letters)
+        (
+            "He needs a replacement TENS unit, Keppra 500 mg #60, an EEG, silicone gel sheets, pulsed dye laser"
+            " treatment and a bowel program.",
+            [
+                "replacement TENS unit",
+                "Keppra 500 mg #60",
+                "EEG",
+                "silicone gel sheets",
+                "pulsed dye laser treatment",
+                "bowel program",
+            ],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1872,6 +1897,11 @@ def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str])
             ["ulnar palsy", "zygomatic entrapment"],
         ),
         ("He was diagnosed with zygomatic entrapment in early 2015.", ["zygomatic entrapment"]),
+        # a course after the condition is no item: "..., now healed"
+        (
+            "He was diagnosed with neurogenic bowel and a history of a sacral pressure ulcer, now healed.",
+            ["neurogenic bowel"],
+        ),
         ("She was diagnosed with zygomatic entrapment in March.", ["zygomatic entrapment"]),
         ("She was diagnosed with zygomatic entrapment in the left cheek.", ["zygomatic entrapment in the left cheek"]),
         # ICD specifiers are not conditions (ANNOTATION_NOTES 11); a verb ends the list
@@ -2177,6 +2207,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Shoulder arthroscopy is a low-risk procedure, and the records document no heart disease, diabetes or"
             " other risk factors.",
             ["heart disease", "diabetes"],
+        ),
+        # "has been used for", "should be worn", "often reduce", "does not progress once"
+        (
+            "Laser treatment has been used for redness of burn scars. Garments should be worn until the scar"
+            " matures. Hearing aids often reduce the perception of tinnitus. Noise-induced hearing loss does not"
+            " progress once the exposure stops. He has tinnitus.",
+            ["tinnitus"],
         ),
     ],
 )
