@@ -15,7 +15,13 @@ from hypothesis import strategies as st
 from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
-from imr_nlp.patterns import guideline_statements, listed_diagnoses, plausible_mention, quantity_bounds
+from imr_nlp.patterns import (
+    guideline_statements,
+    lexicon_terms,
+    listed_diagnoses,
+    plausible_mention,
+    quantity_bounds,
+)
 from imr_nlp.record import doc_entities, occupation_ranges
 
 
@@ -28,6 +34,14 @@ COMMON_TERMS = [
     for line in (Path(__file__).parent / "fixtures" / "common_terms.tsv").read_text("utf-8").splitlines()
     if line and not line.startswith("#")
 ]
+
+
+@pytest.mark.parametrize("name", ["diagnoses.txt", "treatments.txt", "drugs.txt", "modifiers.txt", "regions.txt"])
+def test_each_lexicon_term_is_written_once(name: str) -> None:
+    # terms match case-insensitively, so a second spelling in another case is a duplicate that
+    # hides which line a maintainer should edit
+    terms = [t.lower() for t in lexicon_terms(name)]
+    assert sorted({t for t in terms if terms.count(t) > 1}) == []
 
 
 @pytest.mark.parametrize(("label", "term"), COMMON_TERMS)
