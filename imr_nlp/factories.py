@@ -31,7 +31,7 @@ from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
 from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds, removed_by_operation
-from imr_nlp.textview import KEEP_HYPHEN, doc_view, furniture_ranges
+from imr_nlp.textview import KEEP_HYPHEN, doc_view, fold, furniture_ranges
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
     if not Doc.has_extension(_name):
@@ -90,11 +90,12 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
 
 def split_words(doc: Doc) -> list[tuple[int, int, str]]:
     """Words that PDF extraction split with a hyphen at a line end ("fasci-\\nitis",
-    "protr- usion"): (first token, end token, the word re-joined). A prefix that really is
-    hyphenated ("follow-\\nup") keeps its hyphen; "pre- and post-operative" is not a split word."""
+    "protr- usion", or at a soft hyphen): (first token, end token, the word re-joined). A prefix
+    that really is hyphenated ("follow-\\nup") keeps its hyphen; "pre- and post-operative" is not a
+    split word."""
     out = []
     for tok in doc:
-        if not (len(tok) > 2 and tok.text.endswith("-") and tok.text[:-1].isalpha()):
+        if not (len(tok) > 2 and tok.text.endswith(("-", "\xad")) and tok.text[:-1].isalpha()):
             continue
         j = tok.i + 1
         gap = tok.whitespace_
@@ -104,8 +105,9 @@ def split_words(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         if "\n" not in gap and gap != " ":
             continue
-        head = tok.text[:-1].lower()
-        out.append((tok.i, j + 1, f"{head}-{doc[j].lower_}" if head in KEEP_HYPHEN else head + doc[j].lower_))
+        head, real_hyphen = tok.text[:-1].lower(), tok.text.endswith("-")
+        word = f"{head}-{doc[j].lower_}" if real_hyphen and head in KEEP_HYPHEN else head + doc[j].lower_
+        out.append((tok.i, j + 1, word))
     return out
 
 
@@ -163,6 +165,10 @@ class SpaceNormaliser:
             for token in doc:
                 if token.lower_ in SHORTHAND:
                     token.norm_ = SHORTHAND[token.lower_]
+        if not doc.text.isascii():  # "\ufb01nger" is "finger", "epidu\xadral" is "epidural" (textview.fold)
+            for token in doc:
+                if not token.is_space and not token.text.isascii():
+                    token.norm_ = fold(token.norm_)
         return doc
 
 
@@ -266,19 +272,25 @@ PERCENT_SLASH = r"(?<=%)/(?=[A-Za-z])"
 # A full stop after a lone capital letter ends the sentence ("calcium and vitamin D.", "hepatitis C.",
 # "grade I."): spaCy keeps it on the letter, as for an initial, so the term would not match.
 LONE_CAPITAL_STOP = r"(?<=^[A-Z])\."
+# An en dash, minus sign or Unicode hyphen between digits is split off as "-" is ("C5\u20136": three tokens).
+DIGIT_DASH = r"(?<=[0-9])[\u2010-\u2013\u2212](?=[0-9])"
+# A hyphen next to a ligature (U+FB00-FB06, which spaCy's letter class leaves out) splits as it does
+# between letters: "word-\ufb01nding" is three tokens, as "word-finding" is.
+LIGATURE_HYPHEN = r"(?<=[A-Za-z\ufb00-\ufb06])-(?=[\ufb00-\ufb06])|(?<=[\ufb00-\ufb06])-(?=[A-Za-z])"
 
 
 @registry.callbacks("imr_nlp.letter_tokenizer.v1")
 def make_letter_tokenizer() -> Callable[[Language], Language]:
     """An ``after_creation`` callback: the tokenizer without emoticons (``imr_nlp.no_emoticons.v1``)
     and with "/" after a percent sign split off (:data:`PERCENT_SLASH`), so each drug of a
-    compounded product is a token of its own, and a full stop after a lone capital letter
-    (:data:`LONE_CAPITAL_STOP`)."""
+    compounded product is a token of its own, a full stop after a lone capital letter
+    (:data:`LONE_CAPITAL_STOP`), an en dash between digits (:data:`DIGIT_DASH`) and a hyphen next to a
+    ligature (:data:`LIGATURE_HYPHEN`)."""
     drop_emoticons = make_no_emoticons()
 
     def letter_tokenizer(nlp: Language) -> Language:
         drop_emoticons(nlp)
-        infixes = [*nlp.Defaults.infixes, PERCENT_SLASH]
+        infixes = [*nlp.Defaults.infixes, PERCENT_SLASH, DIGIT_DASH, LIGATURE_HYPHEN]
         nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, LONE_CAPITAL_STOP]).search
         return nlp

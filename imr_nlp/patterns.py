@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from imr_nlp.corpus import MODEL_LABELS
-from imr_nlp.textview import ABBREVIATION_END, doc_view
+from imr_nlp.textview import ABBREVIATION_END, doc_view, fold
 
 LEXICONS = {"drugs.txt": "TREATMENT", "treatments.txt": "TREATMENT", "diagnoses.txt": "DIAGNOSIS"}
 PATTERN_FILES = ("dates.jsonl", "decisions.jsonl", "findings.jsonl", "morphology.jsonl", "abbreviations.jsonl")
@@ -171,9 +171,11 @@ def is_level(doc: Doc, i: int) -> bool:
         return (j := _next_word(doc, i + 1)) < len(doc) and bool(_LEVEL_END.match(doc[j].text))
     if _LEVEL_END.match(text) and (j := _previous_word(doc, i)) >= 0 and j < i - 1 and _LEVEL_START.match(doc[j].text):
         return True
-    if text == "-":
+    if fold(text) == "-":  # or an en dash (DIGIT_DASH)
         return 0 < i < len(doc) - 1 and bool(_LEVEL.match(doc[i - 1].text)) and bool(_LEVEL_END.match(doc[i + 1].text))
-    return i >= 2 and bool(_LEVEL_END.match(text)) and doc[i - 1].text == "-" and bool(_LEVEL.match(doc[i - 2].text))
+    return (
+        i >= 2 and bool(_LEVEL_END.match(text)) and fold(doc[i - 1].text) == "-" and bool(_LEVEL.match(doc[i - 2].text))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -340,7 +342,7 @@ def _lower(tok: Token) -> str:
     """A token's lower-case text; for a word PDF extraction split by a hyphen at a line end
     ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular") when
     the lexicons know it, else the hyphenated word it was ("noise-induced", "bone-on-bone")."""
-    lower = tok.lower_
+    lower = tok.lower_ if tok.text.isascii() else fold(tok.lower_)  # "\ufb01nger" is "finger"
     if "-" not in lower or tok.is_space or not any(c.isspace() for c in lower):
         return lower
     return tok.norm_ if tok.norm_ in lexicon_words() else "".join(lower.split())

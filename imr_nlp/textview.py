@@ -18,8 +18,10 @@ text it came from, so any match can be reported with offsets into the text as re
 from __future__ import annotations
 
 import re
+import unicodedata
 import weakref
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -76,12 +78,33 @@ ABBREVIATION_END = re.compile(
     r"|\b(?:[a-z]\.){1,3}[a-z]|\b[A-Z])\.\s*$",
     re.IGNORECASE,
 )
-HYPHEN_SPLIT = re.compile(r"([A-Za-z]{2,})-\s*$")
+HYPHEN_SPLIT = re.compile(r"([A-Za-z]{2,})([-\xad])\s*$")  # a soft hyphen (U+00AD) too
 # Prefixes that really are hyphenated when split at a line end ("follow-\nup").
 KEEP_HYPHEN = frozenset(
     "follow non post pre self low well long short left right x anti co multi semi "
     "sub re un full part one two three".split()
 )
+
+
+# Unicode hyphens, the figure and en dashes and the minus sign are hyphens ("C5\u20136", "L4\u2212L5");
+# typographic quotes are quotes ("Tinel\u2019s"); a soft hyphen only marks where a word may break
+_FOLD_MORE = {
+    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212"), "-"),
+    **dict.fromkeys(map(ord, "\u2018\u2019"), "'"),
+    **dict.fromkeys(map(ord, "\u201c\u201d"), '"'),
+    0xAD: None,
+}
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """`text` with the character forms PDF extraction writes undone: ligatures and other
+    compatibility characters become the plain letters (NFKC: "\ufb01nger" -> "finger", a
+    no-break space -> " "), Unicode hyphens and en dashes become "-", typographic quotes plain
+    ones, soft hyphens go."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).translate(_FOLD_MORE)
 
 
 def is_heading(line: str) -> bool:
@@ -172,10 +195,10 @@ def build_view(text: str) -> TextView:
             if _hard_break(prev_line, stripped):
                 pieces.append("\n")
                 index.append(index[-1] + 1)
-            elif hyph and stripped[:1].islower() and hyph.group(1).lower() not in KEEP_HYPHEN:
-                # drop the trailing hyphen: "medi-" + "cally" -> "medically"
-                pieces[-1] = pieces[-1][:-1]
-                index.pop()
+            elif hyph and stripped[:1].islower() and (hyph.group(2) != "-" or hyph.group(1).lower() not in KEEP_HYPHEN):
+                if hyph.group(2) == "-":  # drop the trailing hyphen: "medi-" + "cally" -> "medically"
+                    pieces[-1] = pieces[-1][:-1]
+                    index.pop()
             elif not (hyph and stripped[:1].islower()):
                 pieces.append(" ")
                 index.append(index[-1] + 1)
@@ -184,7 +207,14 @@ def build_view(text: str) -> TextView:
             if i:
                 pieces.append(" ")
                 index.append(w.start() - 1)
-            pieces.append(w.group())
-            index.extend(range(w.start(), w.end()))
+            word = w.group()
+            if word.isascii():
+                pieces.append(word)
+                index.extend(range(w.start(), w.end()))
+                continue
+            for offset, char in enumerate(word, w.start()):  # "\ufb01" is two letters of one original char
+                plain = fold(char)
+                pieces.append(plain)
+                index.extend([offset] * len(plain))
         prev_line = stripped
     return TextView(text, "".join(pieces), tuple(index))

@@ -1877,6 +1877,35 @@ def test_mentions_cut_by_a_page_break_are_found_whole(rules_nlp, text: str, labe
     assert mentions(rules_nlp, text, label) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        # ligatures, an en dash in a level, typographic apostrophes, a soft hyphen (textview.fold)
+        (
+            "She has trigger \ufb01nger, \ufb01bromyalgia, stenosis at C5\u20136 and positive Neer\u2019s and"
+            " Hawkins\u2019 signs.",
+            "DIAGNOSIS",
+            [
+                "trigger \ufb01nger",
+                "\ufb01bromyalgia",
+                "stenosis at C5\u20136",
+                "positive Neer\u2019s and Hawkins\u2019 signs",
+            ],
+        ),
+        (
+            "He had a cervical epidu\xadral steroid injection and physi\xad\ncal therapy.",
+            "TREATMENT",
+            [
+                "cervical epidu\xadral steroid injection",
+                "physi\xad\ncal therapy",
+            ],
+        ),
+    ],
+)
+def test_pdf_character_forms_do_not_hide_a_mention(rules_nlp, text: str, label: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, label) == expected
+
+
 @given(
     st.lists(
         st.sampled_from(["knee", "pain", "Page 1 of 3", "CM14-0183390", "- 2 -", "\n", "\n\n", " ", "\f", "medi-"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import spacy
 
 import imr_nlp
 from imr_nlp.record import doc_entities
+from imr_nlp.textview import fold
 
 from conftest import EXAMPLES, GOLD, ROOT
 
@@ -177,3 +179,25 @@ def test_model_adds_a_condition_the_rules_miss_but_not_one_a_guideline_names(rul
     doc.spans["sc"] = SpanGroup(doc, name="sc", spans=spans, attrs={"scores": numpy.array([[score, 0.0]] * 2)})
     found = [(e.start, e.source, e.score) for e in doc_entities(doc) if e.label == "DIAGNOSIS"]
     assert found == ([(starts[0], "model", score)] if added else [])
+
+
+def _typeset(text: str) -> str:
+    """The letter as a word processor and a PDF font write it: ligatures, typographic
+    apostrophes, an en dash in spinal levels."""
+    for plain, form in (("ffi", "\ufb03"), ("fi", "\ufb01"), ("fl", "\ufb02"), ("ff", "\ufb00"), ("'", "\u2019")):
+        text = text.replace(plain, form)
+    return re.sub(r"(?<=\b[CLT]\d)-(?=\d\b)", "\u2013", text)
+
+
+@pytest.mark.parametrize("name", ["fdl-2014_dz.txt", "notice-2013_dy.txt", "professional-review_ck.txt"])
+def test_a_typeset_letter_gives_the_same_record(rules_nlp, name):
+    text = (EXAMPLES / name).read_text()
+    plain, typeset = imr_nlp.extract(text, rules_nlp).to_dict(), imr_nlp.extract(_typeset(text), rules_nlp).to_dict()
+    assert typeset["case"] == plain["case"]
+    assert [(fold(d["item"]), d["decision"], [c["pages"] for c in d["citations"]]) for d in typeset["decisions"]] == [
+        (d["item"], d["decision"], [c["pages"] for c in d["citations"]]) for d in plain["decisions"]
+    ]
+    assert [(e["label"], e["start"]) for e in typeset["entities"]] != []
+    assert sorted((e["label"], fold(e["text"])) for e in typeset["entities"]) == sorted(
+        (e["label"], e["text"]) for e in plain["entities"]
+    )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from imr_nlp.textview import build_view, furniture_ranges
+from imr_nlp.textview import build_view, fold, furniture_ranges
 
 
 def test_paragraphs_rejoin_wrapped_lines_and_drop_furniture():
@@ -33,8 +33,22 @@ def test_every_cleaned_char_maps_back_to_the_same_char(text):
         if c == " " or c == "\n":
             assert 0 <= j <= len(text)
         else:
-            assert text[j] == c
+            assert c in fold(text[j])  # the char itself, or a letter of the ligature it was written as
     assert list(view.index) == sorted(view.index)
+
+
+def test_pdf_character_forms_are_read_as_plain_letters_and_hyphens():
+    assert fold("Certi\ufb01ed, \ufb02exion, a\ufb00ected, Tinel\u2019s, C5\u20136, epidu\xadral") == (
+        "Certified, flexion, affected, Tinel's, C5-6, epidural"
+    )
+    assert fold("ASCII stays as it is - even this.") == "ASCII stays as it is - even this."
+    text = "Board Certi\ufb01ed in Hand Surgery\nat C5\u20136, with epidu\xad\nral pain"
+    view = build_view(text)
+    assert view.text == "Board Certified in Hand Surgery at C5-6, with epidural pain"
+    start = view.text.index("Certified")
+    assert view.original_text(start, start + len("Certified")) == "Certi\ufb01ed"
+    start = view.text.index("epidural")
+    assert view.original_text(start, start + len("epidural")) == "epidu\xad\nral"
 
 
 def test_furniture_is_footers_bare_case_numbers_and_repeated_case_lines():
