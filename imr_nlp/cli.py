@@ -255,8 +255,8 @@ def train_cmd(
 def refresh_patterns_cmd(
     model: Annotated[Path | None, typer.Argument(help="pipeline directory (default: the shipped model)")] = None,
 ) -> None:
-    """Put the current lexicons and patterns (imr_nlp/data) into a trained pipeline without
-    retraining it."""
+    """Put the current lexicons, patterns (imr_nlp/data) and tokenizer rules into a trained
+    pipeline without retraining it."""
     from imr_nlp.pipeline import default_model_path
     from imr_nlp.train import refresh_rule_patterns
 

@@ -1,9 +1,10 @@
 """PDF-extraction noise: the ways converted letters differ from the letter as written.
 
-Each noise is a list of *edits* (replace ``text[a:b]``, which is whitespace or empty, with new
-text), so labelled span offsets can be carried through (:func:`apply`). None of them changes what
-the letter says. The text-only helpers (``rewrap``, ``double_blank_lines`` ...) are what the
-tests use; the synthetic generator applies the edit functions with its gold spans.
+Each noise is a list of *edits* (replace ``text[a:b]``, which is whitespace, empty or one
+character form such as "fi" or "-", with new text), so labelled span offsets can be carried
+through (:func:`apply`). None of them changes what the letter says. The text-only helpers
+(``rewrap``, ``double_blank_lines`` ...) are what the tests use; the synthetic generator applies
+the edit functions with its gold spans.
 """
 
 from __future__ import annotations
@@ -126,6 +127,25 @@ def run_together_edits(text: str, rng: random.Random, rate: float = 0.5) -> list
     return [(m.start(), m.end(), "") for m in re.finditer(pairs, text) if rng.random() < rate]
 
 
+_LIGATURES = {"fi": "\ufb01", "fl": "\ufb02", "ff": "\ufb00"}
+
+
+def character_edits(text: str, rng: random.Random, ligatures: bool = True, nbsp_rate: float = 0.02) -> list[Edit]:
+    """Typeset character forms as a PDF's text layer gives them: en dashes between digits
+    ("C5\u20136", "pp. 12\u201314"), typographic apostrophes and quotes, "fi" / "fl" / "ff" as
+    one ligature character (with `ligatures`), and some no-break spaces."""
+    edits: list[Edit] = [(m.start(), m.end(), "\u2013") for m in re.finditer(r"(?<=\d)-(?=\d)", text)]
+    edits += [(m.start(), m.end(), "\u2019") for m in re.finditer(r"(?<=\w)'", text)]
+    edits += [
+        (m.start(), m.end(), "\u201c" if m.start() == 0 or text[m.start() - 1].isspace() else "\u201d")
+        for m in re.finditer('"', text)
+    ]
+    if ligatures:
+        edits += [(m.start(), m.end(), _LIGATURES[m.group()]) for m in re.finditer("f[fil]", text)]
+    edits += [(m.start(), m.end(), "\u00a0") for m in re.finditer(r"(?<=\S) (?=\S)", text) if rng.random() < nbsp_rate]
+    return edits
+
+
 def rewrap(text: str, width: int) -> str:
     return apply(text, rewrap_edits(text, width))[0]
 
@@ -148,7 +168,8 @@ def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str
 
 def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """A corpus record (``imr_nlp.corpus``) with every kind of noise applied, as a bad PDF
-    conversion would give it: lines rewrapped, words hyphenated at line ends, "not medically"
+    conversion would give it: typeset character forms (en dashes, typographic quotes, in half the
+    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated at line ends, "not medically"
     run together, double spaces, page footers with the case number, blank lines between lines.
     Gold spans, disputed-item spans and citation spans move with the text they cover."""
     text = record["text"]
@@ -158,6 +179,7 @@ def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         spans += [(*c["span"], f"citation#{i}#{j}") for j, c in enumerate(d["citations"])]
     case_number = (record.get("case") or {}).get("case_number")
     steps = [
+        lambda t: character_edits(t, rng, ligatures=rng.random() < 0.5),
         lambda t: rewrap_edits(t, rng.randint(60, 100), keep_breaks=True),
         lambda t: hyphenate_edits(t, rng, 0.3),
         lambda t: run_together_edits(t, rng, 0.5),

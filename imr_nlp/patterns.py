@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -735,32 +736,40 @@ def is_descriptive_adjective(word: str) -> bool:
     return bool(_ADJECTIVE.match(word)) and word not in _NOT_DESCRIPTIVE
 
 
-def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """:func:`quantity_bounds` for tokens [start, end), reading only a window of text around them
-    (``doc.text`` is rebuilt on every access)."""
-    lo, hi = max(0, start - 12), min(len(doc), end + 24)
-    if not any(t.is_space and not t.text.isspace() for t in doc[lo:hi]):
-        base = doc[lo].idx
-        a, b = quantity_bounds(doc[lo:hi].text, doc[start].idx - base, doc[end - 1].idx + len(doc[end - 1]) - base)
-        return a + base, b + base
-    # a page footer in the window reads as one space ("16 sessions of / Page 1 of 4 / cognitive
-    # behavioral therapy"); `where` maps each character of the window back to the text
+def plain_window(doc: Doc, lo: int, hi: int) -> tuple[str, list[int]]:
+    """The text of tokens [lo, hi) as the text regexes read it, and for each of its characters
+    the offset in ``doc.text``: a PDF character form is the plain one ("4\u20136 hours", "\ufb01ve
+    days": :func:`imr_nlp.textview.fold`) and page furniture one space ("16 sessions of / Page 1
+    of 4 / cognitive behavioral therapy"). A ligature's two letters both map to its one character."""
+    window = doc[lo:hi]
+    if window.text.isascii() and not any(t.is_space and not t.text.isspace() for t in window):
+        base = window.start_char
+        return window.text, list(range(base, window.end_char))
     chars: list[str] = []
     where: list[int] = []
-    for tok in doc[lo:hi]:
-        if tok.i == start:
-            a = len(chars)
+    for tok in window:
         if tok.is_space and not tok.text.isspace():  # page furniture (SpaceNormaliser)
             chars.append(" ")
             where.append(tok.idx)
         else:
-            chars.extend(tok.text)
-            where.extend(range(tok.idx, tok.idx + len(tok)))
-        if tok.i == end - 1:
-            b = len(chars)
-        chars.extend(tok.whitespace_)
-        where.extend(range(tok.idx + len(tok), tok.idx + len(tok) + len(tok.whitespace_)))
-    a, b = quantity_bounds("".join(chars), a, b)
+            text = fold(tok.text)
+            chars.extend(text)
+            last = tok.idx + len(tok) - 1
+            where.extend(min(tok.idx + k, last) for k in range(len(text) - 1))
+            where.extend([last] if text else [])
+        if tok.i < hi - 1:
+            chars.extend(tok.whitespace_)
+            where.extend(range(tok.idx + len(tok), tok.idx + len(tok) + len(tok.whitespace_)))
+    return "".join(chars), where
+
+
+def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """:func:`quantity_bounds` for tokens [start, end), reading only a window of text around them
+    (``doc.text`` is rebuilt on every access)."""
+    lo, hi = max(0, start - 12), min(len(doc), end + 24)
+    text, where = plain_window(doc, lo, hi)
+    a, b = bisect_left(where, doc[start].idx), bisect_left(where, doc[end - 1].idx + len(doc[end - 1]))
+    a, b = quantity_bounds(text, a, b)
     return where[a], where[b - 1] + 1
 
 
@@ -980,7 +989,7 @@ def with_modifiers(span: Span) -> Span:
             start = i  # "R long finger flexor tenosynovitis": which finger
             i -= 1
             continue
-        if (j := _compound_start(doc, i)) < i and doc[j : i + 1].text.lower() in words:
+        if (j := _compound_start(doc, i)) < i and fold(doc[j : i + 1].text.lower()) in words:
             start, i = j, j - 1  # "knee-high compression stocking": a modifier the tokenizer split at its hyphens
             continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
@@ -1121,19 +1130,20 @@ def with_modifiers(span: Span) -> Span:
     if (
         span.label_ == "DIAGNOSIS"
         and (_lower(doc[end - 1]) in _ICD_HEADS or _lower(doc[span.end - 1]) in _ICD_HEADS)
-        and (m := _ICD_QUALIFIER.match(doc.text, doc[end - 1].idx + len(doc[end - 1])))
+        and (after := plain_window(doc, end - 1, min(len(doc), end + 12)))
+        and (m := _ICD_QUALIFIER.match(after[0], bisect_left(after[1], doc[end - 1].idx + len(doc[end - 1]))))
     ):
-        if (grown := doc.char_span(doc[start].idx, m.end(), alignment_mode="contract")) is not None:
+        if (grown := doc.char_span(doc[start].idx, after[1][m.end() - 1] + 1, alignment_mode="contract")) is not None:
             end = max(end, grown.end)  # "cervical spondylosis without myelopathy"
     while (
         span.label_ == "DIAGNOSIS"
         and end < len(doc)
         and (
-            (m := _ICD_SITE.match(doc[end : end + 8].text))
-            or (_lower(span[-1]) in _NEEDS_SITE and (m := _INJURY_DETAIL.match(doc[end : end + 8].text)))
+            (m := _ICD_SITE.match((after := plain_window(doc, end, min(len(doc), end + 8)))[0]))
+            or (_lower(span[-1]) in _NEEDS_SITE and (m := _INJURY_DETAIL.match(after[0])))
         )
     ):
-        grown = doc.char_span(doc[start].idx, doc[end].idx + m.end(), alignment_mode="contract")
+        grown = doc.char_span(doc[start].idx, after[1][m.end() - 1] + 1, alignment_mode="contract")
         if grown is None or grown.end <= end:
             break
         end = grown.end  # "Radiculopathy, lumbar region", "... of lumbar spine, initial encounter"
@@ -1903,7 +1913,7 @@ def _named_after_article(span: Span) -> bool:
     within" is a verb)."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
-    word, before = " ".join(span.text.lower().split()), _lower(span.doc[i])
+    word, before = " ".join(fold(span.text.lower()).split()), _lower(span.doc[i])
     if word in _NAMED_AFTER_NEGATION:
         return before in ("no", "without")
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")

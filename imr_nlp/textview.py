@@ -166,7 +166,7 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
     out = []
     seen_case_lines: set[str] = set()
     for m in LINE.finditer(text):
-        stripped = m.group().strip()
+        stripped = fold(m.group().strip())
         if not stripped:
             continue
         if CASE_LINE.match(stripped):

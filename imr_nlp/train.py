@@ -114,16 +114,20 @@ def train(
 
 def refresh_rule_patterns(model_dir: str | Path) -> int:
     """Replace a saved pipeline's span ruler patterns with the package's current patterns and
-    lexicons (``imr_nlp/data``), keeping its trained weights; returns the number of patterns.
+    lexicons (``imr_nlp/data``) and its tokenizer rules with the package's current ones
+    (``imr_nlp.letter_tokenizer.v1``), keeping its trained weights; returns the number of patterns.
 
-    The span ruler stores its patterns with the pipeline when it is trained, so an edit to a
-    lexicon or pattern file reaches a trained pipeline only by retraining or by this.
+    The span ruler stores its patterns with the pipeline when it is trained, and the tokenizer its
+    prefix, suffix and infix rules (these win over the config's ``after_creation`` callback at
+    load), so an edit to a lexicon, a pattern file or a tokenizer rule reaches a trained pipeline
+    only by retraining or by this.
     """
     import spacy
 
+    from imr_nlp.factories import make_letter_tokenizer
     from imr_nlp.patterns import rule_patterns
 
-    nlp = spacy.load(model_dir)
+    nlp = make_letter_tokenizer()(spacy.load(model_dir))
     ruler = nlp.get_pipe("span_ruler")
     ruler.clear()
     ruler.add_patterns(rule_patterns())

@@ -189,10 +189,18 @@ def _typeset(text: str) -> str:
     return re.sub(r"(?<=\b[CLT]\d)-(?=\d\b)", "\u2013", text)
 
 
+def test_the_shipped_model_tokenizes_as_the_rules_only_pipeline_does(nlp, rules_nlp):
+    # a saved tokenizer keeps the rules it was saved with; `imr-nlp refresh-patterns` renews them
+    text = "C5\u20136, 6\u201314\u20132016, word-\ufb01nding, 20%/cyclobenzaprine, grade I. (DOS 1/2/2018): x"
+    assert [t.text for t in nlp.make_doc(text)] == [t.text for t in rules_nlp.make_doc(text)]
+
+
+@pytest.mark.parametrize("which", ["rules", "model"])
 @pytest.mark.parametrize("name", ["fdl-2014_dz.txt", "notice-2013_dy.txt", "professional-review_ck.txt"])
-def test_a_typeset_letter_gives_the_same_record(rules_nlp, name):
+def test_a_typeset_letter_gives_the_same_record(which, name, nlp, rules_nlp):
+    pipeline = rules_nlp if which == "rules" else nlp
     text = (EXAMPLES / name).read_text()
-    plain, typeset = imr_nlp.extract(text, rules_nlp).to_dict(), imr_nlp.extract(_typeset(text), rules_nlp).to_dict()
+    plain, typeset = imr_nlp.extract(text, pipeline).to_dict(), imr_nlp.extract(_typeset(text), pipeline).to_dict()
     assert typeset["case"] == plain["case"]
     assert [(fold(d["item"]), d["decision"], [c["pages"] for c in d["citations"]]) for d in typeset["decisions"]] == [
         (d["item"], d["decision"], [c["pages"] for c in d["citations"]]) for d in plain["decisions"]

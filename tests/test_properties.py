@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import imr_nlp
 from imr_nlp import noise
 from imr_nlp.corpus import read_jsonl, record_problems
+from imr_nlp.textview import fold
 
 from conftest import EXAMPLES, GOLD, ROOT, check_record, decisions_and_pages
 
@@ -105,7 +106,21 @@ _FURNITURE_OR_SPACE = re.compile(r"Page \d+ of \d+|Case Number:|CM\d\d-\d+|[\s-]
 
 
 def _squashed(text: str) -> str:
-    return _FURNITURE_OR_SPACE.sub("", text)
+    return _FURNITURE_OR_SPACE.sub("", fold(text))
+
+
+def test_character_edits_write_the_typeset_forms_and_keep_the_length_of_all_but_ligatures():
+    text = 'C5-6 on 6-14-2016, Neer\'s "sign" of a fine flexion deficit; re-evaluate'
+    typeset, _ = noise.apply(text, noise.character_edits(text, random.Random(0), nbsp_rate=0.0))
+    assert (
+        typeset
+        == "C5\u20136 on 6\u201314\u20132016, Neer\u2019s \u201csign\u201d of a \ufb01ne \ufb02exion de\ufb01cit; re-evaluate"
+    )
+    assert fold(typeset) == text
+    plain, _ = noise.apply(text, noise.character_edits(text, random.Random(0), ligatures=False, nbsp_rate=0.0))
+    assert len(plain) == len(text) and fold(plain) == text
+    spaced, _ = noise.apply(text, noise.character_edits(text, random.Random(0), ligatures=False, nbsp_rate=1.0))
+    assert spaced.count("\u00a0") == text.count(" ")
 
 
 @settings(max_examples=10, deadline=None)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 import spacy
+from spacy.util import compile_infix_regex
 
 import imr_nlp
 from imr_nlp import patterns, synth
@@ -102,6 +103,10 @@ def test_refresh_patterns_puts_edited_lexicons_into_a_trained_pipeline(base, mon
     other = next(synth.generate(1, 98))["text"]
     doc = spacy.load(best)(text)
     assert "Zyntrolimab" not in {s.text for s in doc.spans["ruler"]}
+    stale = spacy.load(best)  # a pipeline saved before a tokenizer rule was added
+    stale.tokenizer.infix_finditer = compile_infix_regex(stale.Defaults.infixes).finditer
+    stale.to_disk(best)
+    assert len(spacy.load(best).make_doc("C5\u20136")) == 1
     before = predicted(spacy.load(best), other)
     real = patterns.lexicon_terms
     monkeypatch.setattr(patterns, "lexicon_terms", lambda name: real(name) + ["Zyntrolimab"] * (name == "drugs.txt"))
@@ -110,3 +115,4 @@ def test_refresh_patterns_puts_edited_lexicons_into_a_trained_pipeline(base, mon
     doc = reloaded(text)
     assert ("TREATMENT", "Zyntrolimab for the knee") in {(s.label_, s.text) for s in doc.spans["ruler"]}
     assert predicted(reloaded, other) == before  # the trained weights are kept
+    assert [t.text for t in reloaded.make_doc("C5\u20136")] == ["C5", "\u2013", "6"]  # and the tokenizer renewed
