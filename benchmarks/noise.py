@@ -6,9 +6,10 @@ Every hand-labelled letter of corpora/handwritten.jsonl (all splits: the figure 
 difference, not the level, and the rules have seen the train letters) is scored as written and
 again with every kind of noise applied at once (:func:`imr_nlp.noise.noisy_record`: typeset
 character forms (en dashes, typographic quotes, ligatures in half the letters, no-break spaces),
-rewrapped lines, hyphenated line ends, run-together words, double spaces, page footers with the
-case number, blank lines between lines), the gold offsets carried with the text. The table gives
-span F1 per label, decision and page accuracy and case-fact accuracy for both, and the change.
+rewrapped lines, hyphenated line ends, run-together words, double spaces, spaces at line ends and
+starts, page footers with the case number, blank lines between lines), the gold offsets carried
+with the text. The table gives span F1 per label, decision and page accuracy and case-fact
+accuracy for both, and the change.
 """
 
 from __future__ import annotations

@@ -99,8 +99,8 @@ def split_words(doc: Doc) -> list[tuple[int, int, str]]:
             continue
         j = tok.i + 1
         gap = tok.whitespace_
-        if j < len(doc) and doc[j].is_space and not gap:
-            gap, j = doc[j].text, j + 1
+        while j < len(doc) and doc[j].is_space:  # a line end after spaces ("tight- \nness")
+            gap, j = gap + doc[j].text + doc[j].whitespace_, j + 1
         if j >= len(doc) or not (doc[j].is_alpha and doc[j].is_lower) or doc[j].lower_ in _NOT_CONTINUATIONS:
             continue
         if "\n" not in gap and gap != " ":

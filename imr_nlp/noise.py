@@ -146,6 +146,19 @@ def character_edits(text: str, rng: random.Random, ligatures: bool = True, nbsp_
     return edits
 
 
+def line_edge_space_edits(text: str, rng: random.Random, rate: float = 0.5) -> list[Edit]:
+    """Spaces at some line ends and indentation at some line starts, as text laid out by
+    position ("pdftotext -layout") has them."""
+    edits: list[Edit] = []
+    for m in re.finditer(r"(?<=\S)\n", text):
+        before = " " * rng.randint(1, 3) if rng.random() < rate else ""
+        starts_a_line = m.end() < len(text) and not text[m.end()].isspace()
+        after = " " * rng.randint(1, 6) if starts_a_line and rng.random() < rate else ""
+        if before or after:
+            edits.append((m.start(), m.end(), f"{before}\n{after}"))
+    return edits
+
+
 def rewrap(text: str, width: int) -> str:
     return apply(text, rewrap_edits(text, width))[0]
 
@@ -169,7 +182,8 @@ def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str
 def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """A corpus record (``imr_nlp.corpus``) with every kind of noise applied, as a bad PDF
     conversion would give it: typeset character forms (en dashes, typographic quotes, in half the
-    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated at line ends, "not medically"
+    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated, spaces at line ends
+    and starts at line ends, "not medically"
     run together, double spaces, page footers with the case number, blank lines between lines.
     Gold spans, disputed-item spans and citation spans move with the text they cover."""
     text = record["text"]
@@ -184,6 +198,7 @@ def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         lambda t: hyphenate_edits(t, rng, 0.3),
         lambda t: run_together_edits(t, rng, 0.5),
         lambda t: double_space_edits(t, rng, 0.05),
+        lambda t: line_edge_space_edits(t, rng, 0.3),
         lambda t: furniture_edits(t, rng.randint(35, 55), case_number),
         blank_line_edits,
     ]

@@ -739,20 +739,22 @@ def is_descriptive_adjective(word: str) -> bool:
 def plain_window(doc: Doc, lo: int, hi: int) -> tuple[str, list[int]]:
     """The text of tokens [lo, hi) as the text regexes read it, and for each of its characters
     the offset in ``doc.text``: a PDF character form is the plain one ("4\u20136 hours", "\ufb01ve
-    days": :func:`imr_nlp.textview.fold`) and page furniture one space ("16 sessions of / Page 1
-    of 4 / cognitive behavioral therapy"). A ligature's two letters both map to its one character."""
+    days": :func:`imr_nlp.textview.fold`), a run of whitespace one space or line break (blank
+    lines, spaces at a line end or start: "12 sessions of  \n\n  physical therapy") and page
+    furniture one space ("16 sessions of / Page 1 of 4 / cognitive behavioral therapy"). A
+    ligature's two letters both map to its one character."""
     window = doc[lo:hi]
-    if window.text.isascii() and not any(t.is_space and not t.text.isspace() for t in window):
+    if window.text.isascii() and not any(t.is_space or ("\n" in t.text or "- " in t.text) for t in window):
         base = window.start_char
         return window.text, list(range(base, window.end_char))
     chars: list[str] = []
     where: list[int] = []
     for tok in window:
-        if tok.is_space and not tok.text.isspace():  # page furniture (SpaceNormaliser)
-            chars.append(" ")
+        if tok.is_space:  # whitespace, or page furniture (SpaceNormaliser)
+            chars.append("\n" if "\n" in tok.text and tok.text.isspace() else " ")
             where.append(tok.idx)
-        else:
-            text = fold(tok.text)
+        else:  # a word split at a line end reads as the word re-joined ("eigh-\n teen": SpaceNormaliser)
+            text = tok.norm_ if "-" in tok.text and not tok.text.isalpha() and tok.norm_.isalpha() else fold(tok.text)
             chars.extend(text)
             last = tok.idx + len(tok) - 1
             where.extend(min(tok.idx + k, last) for k in range(len(text) - 1))

@@ -1824,6 +1824,9 @@ def test_item_occurrences_find_every_repeat_in_any_case_and_spacing() -> None:
         ("plantar fasci-\nitis", ["fasciitis"]),
         ("disc protr- usion", ["protrusion"]),
         ("bacl-\n\nofen 10mg", ["baclofen"]),
+        ("chest tight-  \n\nness", ["tightness"]),  # spaces before the line end (pdftotext)
+        ("bacl- \n   ofen 10mg", ["baclofen"]),
+        ("pain  -  \n  and", []),
         ("follow-\nup visit", ["follow-up"]),
         ("pre- and post-operative", []),
         ("X- ray", []),

@@ -101,6 +101,25 @@ def test_hyphenated_line_ends_do_not_change_decisions(nlp, name):
         assert [p for _, _, p in decisions_and_pages(record)] == [p for _, _, p in _expected(name)]
 
 
+def _entities(record: dict) -> list[tuple[str, str]]:
+    return sorted((e["label"], " ".join(e["text"].split())) for e in record["entities"])
+
+
+@pytest.mark.parametrize("name", sorted(GOLD)[::25])
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000))
+def test_spaces_at_line_ends_and_starts_change_no_mention(rules_nlp, name, seed):
+    # text laid out by position ends lines in spaces and indents them ("chest tight-  \n  ness",
+    # "12 sessions of  \n\n  physical therapy")
+    text = (EXAMPLES / name).read_text()
+    spaced = noise.apply(text, noise.line_edge_space_edits(text, random.Random(seed), rate=0.7))[0]
+    plain, record = imr_nlp.extract(text, rules_nlp).to_dict(), imr_nlp.extract(spaced, rules_nlp).to_dict()
+    assert _entities(record) == _entities(plain)
+    assert decisions_and_pages(record) == decisions_and_pages(plain)
+    assert record["case"] == plain["case"]
+    check_record(spaced, record)
+
+
 HAND_RECORDS = list(islice(read_jsonl(ROOT / "corpora" / "handwritten.jsonl"), 0, 320, 40))
 _FURNITURE_OR_SPACE = re.compile(r"Page \d+ of \d+|Case Number:|CM\d\d-\d+|[\s-]")
 
