@@ -25,12 +25,16 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-PAGE_FURNITURE = re.compile(
-    r"""^\s*(?:
-        page\s*\d+\s*(?:of\s*\d+)?                          # Page 2 of 4 / Page 2
+# What a page footer or header line holds, in any order ("Page 2 of 4", "- 2 -", "CM14-0123456",
+# "IMR Case Number: CM14-0123456   Page 2 of 4"). A bare "2 of 4" is not one: a wrapped line of a
+# sentence can be just that ("... approved\n12 of 30\nsessions").
+_FURNITURE_PIECE = r"""(?:
+        page\s*\d+\s*(?:of\s*\d+)?                            # Page 2 of 4 / Page 2
       | -\s*\d+\s*-                                          # - 2 -
-      | CM\d{2}-\d{4,8}(?:\s+page\s*\d+\s*(?:of\s*\d+)?)?     # CM14-0123456 [Page 2 of 4]
-    )\s*$""",
+      | (?:(?:imr\s+)?case\s*(?:number|no\.?|\#)\s*:?\s*)?CM\d{2}-\d{4,8}  # [Case Number:] CM14-0123456
+    )"""
+PAGE_FURNITURE = re.compile(
+    rf"^\s*{_FURNITURE_PIECE}(?:[\s|]+{_FURNITURE_PIECE})*\s*$",
     re.IGNORECASE | re.VERBOSE,
 )
 

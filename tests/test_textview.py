@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +61,19 @@ def test_furniture_is_footers_bare_case_numbers_and_repeated_case_lines():
         "- 2 -",
     ]
     assert furniture_ranges("Page 2 of the report says so.\nCase Number: CM14-0123456") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 2 of 4   CM14-0123456",
+        "CM14-0123456 | Page 2 of 4",
+        "IMR Case Number: CM14-0123456   Page 2 of 4",
+        "CM14\u20130123456",  # an en dash (textview.fold)
+    ],
+)
+def test_a_footer_or_header_line_is_furniture_in_any_order(line):
+    text = f"The patient has pain\n{line}\n\fin the knee.\nThe request for 2 of 4 sessions is\n12 of 30\nsessions.\n"
+    assert [text[a:b] for a, b in furniture_ranges(text)] == [line]
+    view = build_view(text)
+    assert "pain in the knee" in view.text and "CM14" not in view.text
