@@ -147,7 +147,7 @@ def rule_patterns() -> list[dict[str, Any]]:
                 split = [_HYPHEN_IN_WORD.sub("-\n", w) for w in term.split()]
                 for phrase in phrase_variants(split, singular=label == "TREATMENT"):
                     patterns.append({"label": label, "id": pid, "pattern": phrase})
-    drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs())}}, {**DRUG_TAIL, "OP": "{1,6}"}]
+    drug_with_strength = [{"NORM": {"IN": sorted(single_word_drugs())}}, {**_on_norm(DRUG_TAIL), "OP": "{1,6}"}]
     patterns.append({"label": "TREATMENT", "id": "drug-with-strength", "pattern": space_tolerant(drug_with_strength)})
     return patterns
 
@@ -629,7 +629,7 @@ _QUANTITY_TAIL = re.compile(
     # strength, amount: "10/325 mg", "180gm", "8mg/2mg"
     r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
     r"|\d+\s{0,4}x\s{0,4}\d+"
-    r"|\d+[- ]day\s{1,4}(?:trial|rental)"
+    r"|\d+(?:-|\s{1,4})day\s{1,4}(?:trial|rental)"
     # a singular unit before a noun is the next item's ("Left TKA, 3 day inpatient stay")
     rf"|\d+\s{{1,4}}{_UNIT}(?<!s)(?!\s{{1,4}}(?!(?:a|per)\b)[a-z])(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
     rf"|\d+\s{{1,4}}{_UNIT}(?<=s)(?:\s{{1,4}}(?:a|per)\s{{1,4}}(?:day|week|month))?\b(?!\s{{1,4}}of\b)"
@@ -664,9 +664,9 @@ _QUANTITY_TAIL = re.compile(
 # of occipital nerve blocks", "six month gym membership", "one-year gym membership".
 _QUANTITY_HEAD = re.compile(
     rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
-    rf"|\b(?:{_NUMBER}[- ](?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
-    rf"|\b{_NUMBER}[- ](?:day|week|month|year)"
-    rf"|\b(?:{_NUMBER}|single)[- ]level"
+    rf"|\b(?:{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
+    rf"|\b{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)"
+    rf"|\b(?:{_NUMBER}|single)(?:-|\s{{1,4}})level"
     # "evaluation for a functional restoration program", "psychological evaluation for a spinal cord stimulator trial"
     r"|\b(?:(?:psychological|psychiatric|medical|surgical|neuropsychological)\s{1,4})?evaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",
     re.IGNORECASE,

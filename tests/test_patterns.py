@@ -1881,6 +1881,22 @@ def test_mentions_cut_by_a_page_break_are_found_whole(rules_nlp, text: str, labe
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a line break, with spaces at the line end and start as text laid out by position has them,
+        # between a count and its unit, a split word in a drug's form, a count before its service
+        ("A fusion with a two  \n\nday inpatient stay.", ["fusion", "two  \n\nday inpatient stay"]),
+        ("A one\n\n  level fusion at L4-5 was requested.", ["one\n\n  level fusion at L4-5"]),
+        ("He takes naproxen 500 mg tab-\nlets daily.", ["naproxen 500 mg tab-\nlets daily"]),
+        ("He had 12 sessions of  \n\n   physical therapy.", ["12 sessions of  \n\n   physical therapy"]),
+        ("He had eigh- \n\nteen sessions of physical therapy.", ["eigh- \n\nteen sessions of physical therapy"]),
+    ],
+)
+def test_counts_and_forms_are_read_across_line_breaks(rules_nlp, text: str, expected: list[str]) -> None:
+    assert mentions(rules_nlp, text, "TREATMENT") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "label", "expected"),
     [
         # ligatures, an en dash in a level, typographic apostrophes, a soft hyphen (textview.fold)
