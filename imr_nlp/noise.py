@@ -182,9 +182,9 @@ def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str
 def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """A corpus record (``imr_nlp.corpus``) with every kind of noise applied, as a bad PDF
     conversion would give it: typeset character forms (en dashes, typographic quotes, in half the
-    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated, spaces at line ends
-    and starts at line ends, "not medically"
-    run together, double spaces, page footers with the case number, blank lines between lines.
+    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated at line ends, "not
+    medically" run together, double spaces, spaces at line ends and starts, page footers with the
+    case number, blank lines between lines.
     Gold spans, disputed-item spans and citation spans move with the text they cover."""
     text = record["text"]
     spans: list[Span] = [(s["start"], s["end"], f"span#{i}") for i, s in enumerate(record["spans"])]
