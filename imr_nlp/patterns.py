@@ -343,7 +343,7 @@ def _lower(tok: Token) -> str:
     """A token's lower-case text; for a word PDF extraction split by a hyphen at a line end
     ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular") when
     the lexicons know it, else the hyphenated word it was ("noise-induced", "bone-on-bone")."""
-    lower = tok.lower_ if tok.text.isascii() else fold(tok.lower_)  # "\ufb01nger" is "finger"
+    lower = fold(tok.lower_)  # "\ufb01nger" is "finger"
     if "-" not in lower or tok.is_space or not any(c.isspace() for c in lower):
         return lower
     return tok.norm_ if tok.norm_ in lexicon_words() else "".join(lower.split())

@@ -100,14 +100,16 @@ _FOLD_MORE = {
 }
 
 
-@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """`text` with the character forms PDF extraction writes undone: ligatures and other
     compatibility characters become the plain letters (NFKC: "\ufb01nger" -> "finger", a
     no-break space -> " "), Unicode hyphens and en dashes become "-", typographic quotes plain
-    ones, soft hyphens go."""
-    if text.isascii():
-        return text
+    ones, soft hyphens go. ASCII text is returned as it is, without touching the cache."""
+    return text if text.isascii() else _fold_unicode(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_FOLD_MORE)
 
 
