@@ -179,19 +179,14 @@ def hyphenate_line_ends(text: str, rng: random.Random, rate: float = 0.3) -> str
     return apply(text, hyphenate_edits(text, rng, rate))[0]
 
 
-def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
-    """A corpus record (``imr_nlp.corpus``) with every kind of noise applied, as a bad PDF
-    conversion would give it: typeset character forms (en dashes, typographic quotes, in half the
-    letters ligatures, some no-break spaces), lines rewrapped, words hyphenated at line ends, "not
-    medically" run together, double spaces, spaces at line ends and starts, page footers with the
-    case number, blank lines between lines.
-    Gold spans, disputed-item spans and citation spans move with the text they cover."""
-    text = record["text"]
-    spans: list[Span] = [(s["start"], s["end"], f"span#{i}") for i, s in enumerate(record["spans"])]
-    for i, d in enumerate(record["decisions"]):
-        spans.append((*d["item_span"], f"item#{i}"))
-        spans += [(*c["span"], f"citation#{i}#{j}") for j, c in enumerate(d["citations"])]
-    case_number = (record.get("case") or {}).get("case_number")
+def noisy(
+    text: str, spans: Iterable[Span], rng: random.Random, case_number: str | None = None
+) -> tuple[str, list[Span]]:
+    """`text` with every kind of noise applied, as a bad PDF conversion would give it: typeset
+    character forms (en dashes, typographic quotes, in half the letters ligatures, some no-break
+    spaces), lines rewrapped, words hyphenated at line ends, "not medically" run together, double
+    spaces, spaces at line ends and starts, page footers (with `case_number` at each page top),
+    blank lines between lines. `spans` move with the text they cover."""
     steps = [
         lambda t: character_edits(t, rng, ligatures=rng.random() < 0.5),
         lambda t: rewrap_edits(t, rng.randint(60, 100), keep_breaks=True),
@@ -202,8 +197,20 @@ def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
         lambda t: furniture_edits(t, rng.randint(35, 55), case_number),
         blank_line_edits,
     ]
+    spans = list(spans)
     for make in steps:
         text, spans = apply(text, make(text), spans)
+    return text, spans
+
+
+def noisy_record(record: dict[str, Any], rng: random.Random) -> dict[str, Any]:
+    """A corpus record (``imr_nlp.corpus``) with every kind of noise applied (:func:`noisy`).
+    Gold spans, disputed-item spans and citation spans move with the text they cover."""
+    spans: list[Span] = [(s["start"], s["end"], f"span#{i}") for i, s in enumerate(record["spans"])]
+    for i, d in enumerate(record["decisions"]):
+        spans.append((*d["item_span"], f"item#{i}"))
+        spans += [(*c["span"], f"citation#{i}#{j}") for j, c in enumerate(d["citations"])]
+    text, spans = noisy(record["text"], spans, rng, (record.get("case") or {}).get("case_number"))
     at = {key: (a, b) for a, b, key in spans}
     decisions = [
         {

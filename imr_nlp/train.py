@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from imr_nlp import noise
 from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.training import Example
 
 DEFAULT_CORPUS = (Path("corpora/synthetic.jsonl.gz"), Path("corpora/handwritten.jsonl"))
 DEFAULT_CONFIG = Path("training/imr_spancat.cfg")
@@ -110,6 +117,40 @@ def train(
     if test:
         write_scores(best, test)
     return best
+
+
+CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{4,8}\b")
+
+
+def pdf_noise_augmenter(nlp: Language, example: Example, *, level: float, spans_key: str = "sc") -> Iterator[Example]:
+    """With probability `level`, the training letter as a bad PDF conversion would give it
+    (:func:`imr_nlp.noise.noisy`: character forms, rewrapped lines, hyphenated line ends, page
+    footers, blank lines ...), its gold spans in `spans_key` carried along; otherwise the letter
+    as it is. Draws from Python's ``random``, which ``spacy train`` seeds from ``system.seed``."""
+    from spacy.training import Example
+
+    if random.random() >= level:
+        yield example
+        return
+    ref = example.reference
+    spans = [(s.start_char, s.end_char, s.label_) for s in ref.spans.get(spans_key, [])]
+    case_number = CASE_NUMBER.search(ref.text)
+    text, moved = noise.noisy(
+        ref.text, spans, random.Random(random.getrandbits(32)), case_number.group() if case_number else None
+    )
+    gold = nlp.make_doc(text)
+    gold.spans[spans_key] = [
+        sp for s, e, label in moved if (sp := gold.char_span(s, e, label=label, alignment_mode="expand")) is not None
+    ]
+    yield Example(nlp.make_doc(text), gold)
+
+
+def make_pdf_noise_augmenter(
+    level: float = 0.25, spans_key: str = "sc"
+) -> Callable[[Language, Example], Iterator[Example]]:
+    """Registered augmenter ``imr_nlp.pdf_noise.v1`` (entry point ``spacy_augmenters``): see
+    :func:`pdf_noise_augmenter`."""
+    return partial(pdf_noise_augmenter, level=level, spans_key=spans_key)
 
 
 def refresh_rule_patterns(model_dir: str | Path) -> int:

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.training import Example
 from spacy.util import compile_infix_regex
 
 import imr_nlp
 from imr_nlp import patterns, synth
-from imr_nlp.train import refresh_rule_patterns, train
+from imr_nlp.corpus import read_jsonl
+from imr_nlp.textview import fold
+from imr_nlp.train import pdf_noise_augmenter, refresh_rule_patterns, train
+
+from conftest import ROOT
 
 NEW = "Zyntrolimab infusions"
+SQUASH = re.compile(r"Page \d+ of \d+|CM\d\d-\d+|[\s-]")  # page furniture, whitespace, split words
 FAST = {"training.max_steps": 60, "training.eval_frequency": 30, "training.patience": 0, "system.seed": 3}
 LEARN = {**FAST, "training.max_steps": 200, "training.eval_frequency": 100}
 
@@ -116,3 +126,34 @@ def test_refresh_patterns_puts_edited_lexicons_into_a_trained_pipeline(base, mon
     assert ("TREATMENT", "Zyntrolimab for the knee") in {(s.label_, s.text) for s in doc.spans["ruler"]}
     assert predicted(reloaded, other) == before  # the trained weights are kept
     assert [t.text for t in reloaded.make_doc("C5\u20136")] == ["C5", "\u2013", "6"]  # and the tokenizer renewed
+
+
+HAND = [r for r in read_jsonl(ROOT / "corpora" / "handwritten.jsonl") if r["meta"]["split"] == "train"][:200:25]
+
+
+def example_of(nlp, record: dict) -> Example:
+    gold = nlp.make_doc(record["text"])
+    gold.spans["sc"] = [gold.char_span(s["start"], s["end"], label=s["label"]) for s in record["spans"]]
+    return Example(nlp.make_doc(record["text"]), gold)
+
+
+def test_the_training_config_augments_with_pdf_noise():
+    config = spacy.util.load_config(ROOT / "training" / "imr_spancat.cfg")
+    augmenter = spacy.util.registry.resolve(config["corpora"])["train"].augmenter
+    assert augmenter.func is pdf_noise_augmenter and 0 < augmenter.keywords["level"] < 1
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), which=st.integers(0, len(HAND) - 1))
+def test_pdf_noise_augmenter_moves_the_gold_spans_with_their_words(seed, which):
+    nlp = imr_nlp.load(rules_only=True)
+    example = example_of(nlp, HAND[which])
+    random.seed(seed)
+    assert list(pdf_noise_augmenter(nlp, example, level=0.0)) == [example]
+    (noisy,) = pdf_noise_augmenter(nlp, example, level=1.0)
+    assert noisy.reference.text != example.reference.text
+    assert noisy.predicted.text == noisy.reference.text and not noisy.predicted.spans
+    old, new = example.reference.spans["sc"], noisy.reference.spans["sc"]
+    assert [s.label_ for s in new] == [s.label_ for s in old]
+    for a, b in zip(old, new, strict=True):
+        assert SQUASH.sub("", fold(b.text)) == SQUASH.sub("", fold(a.text))
