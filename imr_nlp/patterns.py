@@ -1868,12 +1868,13 @@ _HEALED = frozenset({"well", "-", "healed"})
 
 def _ends_on_list_number(span: Span) -> bool:
     """Whether a mention runs over a line break onto the next list item's number ("1. Flexeril\n2.
-    Norco" is not "Flexeril 2")."""
+    Norco" is not "Flexeril 2"; a year is no list number: "since March\n2020.")."""
     doc, end = span.doc, span.end
     return (
         len(span) > 2
         and end < len(doc)
         and span[-1].is_digit
+        and len(span[-1]) <= 2
         and doc[end].text in {".", ")"}
         and span[-2].is_space
         and "\n" in span[-2].text

@@ -2297,6 +2297,11 @@ def test_guideline_statements_are_ordered_ranges_inside_the_text(text: str) -> N
         ("Progress reports from 1-2016 through 8-2016.", ["1-2016", "8-2016"]),
         ("Seen on 10/2015 and 11-8-2016.", ["10/2015", "11-8-2016"]),
         ("The letter dated 11-\n8-2016 was reviewed.", ["11-\n8-2016"]),
+        ("The letter dated 11-8-\n2016 was reviewed.", ["11-8-\n2016"]),
+        (
+            "On Norco since March\n2020. Seen on March 14,\n2020. Then:\n1. Norco\n2. Flexeril",
+            ["March\n2020", "March 14,\n2020"],
+        ),
         ("Physical therapy 2 x 4 and levels L4-5.", []),
     ],
 )
