@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from imr_nlp import noise
 from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
+from imr_nlp.facts import case_number
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -119,9 +119,6 @@ def train(
     return best
 
 
-CASE_NUMBER = re.compile(r"\bCM\d{2}-\d{4,8}\b")
-
-
 def pdf_noise_augmenter(nlp: Language, example: Example, *, level: float, spans_key: str = "sc") -> Iterator[Example]:
     """With probability `level`, the training letter as a bad PDF conversion would give it
     (:func:`imr_nlp.noise.noisy`: character forms, rewrapped lines, hyphenated line ends, page
@@ -134,10 +131,7 @@ def pdf_noise_augmenter(nlp: Language, example: Example, *, level: float, spans_
         return
     ref = example.reference
     spans = [(s.start_char, s.end_char, s.label_) for s in ref.spans.get(spans_key, [])]
-    case_number = CASE_NUMBER.search(ref.text)
-    text, moved = noise.noisy(
-        ref.text, spans, random.Random(random.getrandbits(32)), case_number.group() if case_number else None
-    )
+    text, moved = noise.noisy(ref.text, spans, random.Random(random.getrandbits(32)), case_number(ref.text))
     gold = nlp.make_doc(text)
     gold.spans[spans_key] = [
         sp for s, e, label in moved if (sp := gold.char_span(s, e, label=label, alignment_mode="expand")) is not None
