@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -8,6 +9,7 @@ import pytest
 from hypothesis import settings
 
 import imr_nlp
+from imr_nlp.textview import fold
 
 # The test command checks the same generated examples on every run and every machine, so a CI run
 # fails only on what changed; `--hypothesis-profile=explore` searches fresh examples (run it while
@@ -70,3 +72,11 @@ def check_record(text: str, record: dict) -> None:
         for c in d["citations"]:
             a, b = c["span"]
             assert 0 <= a <= b <= len(text)
+
+
+_FURNITURE_OR_SPACE = re.compile(r"Page \d+ of \d+|Case Number:|CM\d\d-\d+|[\s-]")
+
+
+def squashed(text: str) -> str:
+    """`text` folded, without whitespace, hyphens and page furniture: what PDF noise leaves of it."""
+    return _FURNITURE_OR_SPACE.sub("", fold(text))

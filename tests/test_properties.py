@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from itertools import islice
 
 import pytest
@@ -15,7 +14,7 @@ from imr_nlp import noise
 from imr_nlp.corpus import read_jsonl, record_problems
 from imr_nlp.textview import fold
 
-from conftest import EXAMPLES, GOLD, ROOT, check_record, decisions_and_pages
+from conftest import EXAMPLES, GOLD, ROOT, check_record, decisions_and_pages, squashed
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LETTER_WORDS = st.sampled_from(
@@ -121,11 +120,6 @@ def test_spaces_at_line_ends_and_starts_change_no_mention(rules_nlp, name, seed)
 
 
 HAND_RECORDS = list(islice(read_jsonl(ROOT / "corpora" / "handwritten.jsonl"), 0, 320, 40))
-_FURNITURE_OR_SPACE = re.compile(r"Page \d+ of \d+|Case Number:|CM\d\d-\d+|[\s-]")
-
-
-def _squashed(text: str) -> str:
-    return _FURNITURE_OR_SPACE.sub("", fold(text))
 
 
 def test_character_edits_write_the_typeset_forms_and_keep_the_length_of_all_but_ligatures():
@@ -151,9 +145,7 @@ def test_noisy_record_moves_the_gold_with_the_words(seed, which):
     assert record_problems(noisy) == []
     for old, new in zip(record["spans"], noisy["spans"], strict=True):
         assert new["label"] == old["label"]
-        assert _squashed(noisy["text"][new["start"] : new["end"]]) == _squashed(
-            record["text"][old["start"] : old["end"]]
-        )
+        assert squashed(noisy["text"][new["start"] : new["end"]]) == squashed(record["text"][old["start"] : old["end"]])
     for old, new in zip(record["decisions"], noisy["decisions"], strict=True):
         a, b = new["item_span"]
-        assert _squashed(noisy["text"][a:b]) == _squashed(old["item"])
+        assert squashed(noisy["text"][a:b]) == squashed(old["item"])

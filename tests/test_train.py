@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 
 import pytest
 import spacy
@@ -16,13 +15,11 @@ from spacy.util import compile_infix_regex
 import imr_nlp
 from imr_nlp import patterns, synth
 from imr_nlp.corpus import read_jsonl
-from imr_nlp.textview import fold
 from imr_nlp.train import pdf_noise_augmenter, refresh_rule_patterns, train
 
-from conftest import ROOT
+from conftest import ROOT, squashed
 
 NEW = "Zyntrolimab infusions"
-SQUASH = re.compile(r"Page \d+ of \d+|CM\d\d-\d+|[\s-]")  # page furniture, whitespace, split words
 FAST = {"training.max_steps": 60, "training.eval_frequency": 30, "training.patience": 0, "system.seed": 3}
 LEARN = {**FAST, "training.max_steps": 200, "training.eval_frequency": 100}
 
@@ -145,15 +142,14 @@ def test_the_training_config_augments_with_pdf_noise():
 
 @settings(max_examples=8, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), which=st.integers(0, len(HAND) - 1))
-def test_pdf_noise_augmenter_moves_the_gold_spans_with_their_words(seed, which):
-    nlp = imr_nlp.load(rules_only=True)
-    example = example_of(nlp, HAND[which])
+def test_pdf_noise_augmenter_moves_the_gold_spans_with_their_words(rules_nlp, seed, which):
+    example = example_of(rules_nlp, HAND[which])
     random.seed(seed)
-    assert list(pdf_noise_augmenter(nlp, example, level=0.0)) == [example]
-    (noisy,) = pdf_noise_augmenter(nlp, example, level=1.0)
+    assert list(pdf_noise_augmenter(rules_nlp, example, level=0.0)) == [example]
+    (noisy,) = pdf_noise_augmenter(rules_nlp, example, level=1.0)
     assert noisy.reference.text != example.reference.text
     assert noisy.predicted.text == noisy.reference.text and not noisy.predicted.spans
     old, new = example.reference.spans["sc"], noisy.reference.spans["sc"]
     assert [s.label_ for s in new] == [s.label_ for s in old]
     for a, b in zip(old, new, strict=True):
-        assert SQUASH.sub("", fold(b.text)) == SQUASH.sub("", fold(a.text))
+        assert squashed(b.text) == squashed(a.text)
