@@ -1512,6 +1512,12 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?|reduces?)|(?:does|do)\s+not\s+(?:progress|recur)\s+(?:once|after)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
     r"|(?:is|are)\s+not\s+supported\s+without|\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b"
     r"|(?:is|are)\s+(?:not\s+)?(?:\w+\s+)?suggested\b"
+    # a drug's or test's profile and the MTUS visit tables ("Side effects include dizziness", "a high
+    # incidence of photocontact dermatitis", "Neuralgia, neuritis, and radiculitis: 8-10 visits over 4 weeks")
+    r"|(?:side\s+effects?|adverse\s+(?:effects?|events|reactions)|red\s+flags?)\s+(?:include|are|such\s+as)"
+    r"|(?:incidence|prevalence)\s+of|intended\s+(?:for|to)|\d+\s+visits\s+over\s+\d+"
+    r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
+    r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )

@@ -2277,6 +2277,21 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " progress once the exposure stops. He has tinnitus.",
             ["tinnitus"],
         ),
+        # a drug's profile, what a product is intended for, red flags, and the MTUS visit tables
+        (
+            "Side effects include dizziness, nausea and constipation. The cream has a high incidence of contact"
+            " dermatitis. The shake is intended for the dietary management of fibromyalgia. Red flags include"
+            " cauda equina syndrome and fracture. Meniscal injuries are best evaluated by MRI. Opioids may increase"
+            " depression. Nausea is common with opioids.\nMyalgia and myositis, unspecified: 9-10 visits over 8"
+            " weeks.\nReflex sympathetic dystrophy (CRPS): 24 visits over 16 weeks.\nHe has neck pain.",
+            ["neck pain"],
+        ),
+        # ... but not a relative clause about the patient's own medications
+        (
+            "Erectile dysfunction that began after the fusion, in a man on medications that can cause it, needs a"
+            " urologist's evaluation.",
+            ["Erectile dysfunction"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
