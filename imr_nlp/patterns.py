@@ -1408,6 +1408,7 @@ _DIAGNOSIS_LIST = re.compile(
 )
 _LIST_END = re.compile(
     r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|has|have|had|is|was|were|are"
+    r"|may|can|could|should|must|will|would|do|does|did"  # the sentence's own verb ("... disorders may return")
     r"|in\s+(?:\d+|(?:early|late|mid|the\s+past|the\s+(?:spring|summer|fall|winter)|(?:Jan|Febr)uary|March|April|May"
     r"|June|July|August|(?:Sept|Nov|Dec)ember|October)\b))\b"  # a time, not a site: "diagnosed with lupus in 2014"
 )
@@ -1502,8 +1503,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+shown\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
-    r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|no)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that)"
+    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+(?:shown|proven|proved|found|demonstrated)\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
+    r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|little|no|some|strong|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)"
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
@@ -1516,6 +1517,7 @@ _GUIDELINE_CUE = re.compile(
     # incidence of photocontact dermatitis", "Neuralgia, neuritis, and radiculitis: 8-10 visits over 4 weeks")
     r"|(?:side\s+effects?|adverse\s+(?:effects?|events|reactions)|red\s+flags?)\s+(?:include|are|such\s+as)"
     r"|(?:incidence|prevalence)\s+of|intended\s+(?:for|to)|\d+\s+visits\s+over\s+\d+"
+    r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?(?:associated\s+with|secondary\s+to)|(?:is|are)\s+first-line\b"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
@@ -1527,7 +1529,9 @@ _PATIENT_CUE = re.compile(
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
-    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)diagnosed|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
+    # "diagnosed", but not "Patients diagnosed with"
+    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)diagnosed"
+    r"|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
@@ -1585,8 +1589,8 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
 _NUMBER = r"\(?\d{1,2}[.)]"
 _LIST_NUMBER = re.compile(_NUMBER)
 _OPENS_A_LIST = re.compile(rf":\s*(?:{_NUMBER})?\s*$")
-_NEXT_ITEM = re.compile(rf"\s*(?:{_NUMBER}\s|[A-Z])")
-_NEXT_NUMBER = re.compile(rf"\s*{_NUMBER}\s")
+_NEXT_ITEM = re.compile(rf"\s*(?:{_NUMBER}\s|[-•*]\s|[A-Z])")
+_NEXT_NUMBER = re.compile(rf"\s*(?:{_NUMBER}|[-•*])\s")
 _ITEM_START = re.compile(r"^\s*documentation\b", re.IGNORECASE)
 
 
@@ -1631,11 +1635,12 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running
     onto the next list item's number, a procedure written "post-X" ("post-thoracotomy pain"),
     "pain with <maneuver>" where the pain has a site ("groin pain with prolonged standing" is
-    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines") and
-    weight loss advised or tried (:func:`_weight_loss_as_aim`). Procedures joined by "with", and
-    drugs joined by "/", are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`)
-    are DIAGNOSIS spans where no lexicon or pattern match overlaps them, and replace a match they name in full
-    ("necrotizing fasciitis" over "fasciitis").
+    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines"),
+    weight loss advised or tried (:func:`_weight_loss_as_aim`) and a condition after "anti-"
+    (:func:`_against`). Procedures joined by "with", and drugs joined by "/", are one TREATMENT.
+    The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where no lexicon
+    or pattern match overlaps them, and replace a match they name in full ("necrotizing fasciitis"
+    over "fasciitis").
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
@@ -1661,6 +1666,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not _someone_elses(g)
         and not _names_a_guideline(g)
         and not _weight_loss_as_aim(g)
+        and not _against(g)
     ]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
@@ -1787,6 +1793,12 @@ def _surroundings(span: Span) -> bool:
     if i >= 0 and _lower(span.doc[i]) == "the":
         i = _previous_word(span.doc, i)
     return i >= 0 and _lower(span.doc[i]) == prep
+
+
+def _against(span: Span) -> bool:
+    """A condition after "anti-" names what a drug acts against, not the patient's condition
+    ("an anti-anxiety effect", "anti-anxiety medication")."""
+    return span.label_ == "DIAGNOSIS" and span.text.lower().startswith("anti-")
 
 
 # Weight loss advised or tried is an aim, not the symptom: "recommends weight loss before any TKA",

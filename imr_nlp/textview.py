@@ -59,6 +59,7 @@ BLOCK_OPENER = re.compile(
       | the\s*claims\s*administrator\s*based
       | the\s*(?:expert|professional|physician)\s*reviewer\s*based
       | \d{1,2}[.)]\s+\S
+      | [-•*▪◦]\s+\S
       | (?:state\s*\(?s?\)?\s*of\s*licensure|certifications?\s*(?:\(s\))?\s*/\s*specialty|final\s*determination
          |"""
     + HEADER_FIELDS

@@ -1985,6 +1985,12 @@ def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str])
             "He was diagnosed as having end stage osteoarthritis of the right knee, and hypertension.",
             ["osteoarthritis of the right knee", "hypertension"],
         ),
+        # a modal verb is the sentence's own and ends the list
+        (
+            "Workers diagnosed with whiplash-associated disorders and related neck sprains may return to normal"
+            " activities.",
+            ["whiplash-associated disorders", "related neck sprains"],
+        ),
     ],
 )
 def test_listed_diagnoses(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2286,6 +2292,18 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " weeks.\nReflex sympathetic dystrophy (CRPS): 24 visits over 16 weeks.\nHe has neck pain.",
             ["neck pain"],
         ),
+        # the items of a bulleted list a guideline statement opens; "associated with", "secondary to", "Patients
+        # diagnosed with", "little evidence for", "have been proven to"
+        (
+            "ODG indications for imaging:\n- Lumbar spine trauma: with neurological deficit\n- Uncomplicated low back"
+            " pain, suspicion of cancer or infection\nTendinitis is often associated with bursitis. Insomnia is"
+            " frequently secondary to depression. Patients diagnosed with whiplash may resume activities. There is"
+            " little evidence for topical NSAIDs in osteoarthritis of the hip. Cold therapy units have been proven to"
+            " decrease swelling.\nHe has sciatica.",
+            ["sciatica"],
+        ),
+        # a condition after "anti-" is what a drug acts against
+        ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
         # ... but not a relative clause about the patient's own medications
         (
             "Erectile dysfunction that began after the fusion, in a man on medications that can cause it, needs a"

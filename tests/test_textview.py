@@ -21,6 +21,12 @@ def test_hyphenated_line_ends_are_rejoined_but_real_hyphens_kept():
     assert build_view("a follow-\nup visit").text == "a follow-up visit"
 
 
+def test_a_bulleted_line_starts_a_new_item():
+    assert build_view("Indications for imaging:\n- trauma with neurological deficit\n- suspicion of\ncancer").text == (
+        "Indications for imaging:\n- trauma with neurological deficit\n- suspicion of cancer"
+    )
+
+
 def test_abbreviation_at_line_end_does_not_end_the_paragraph():
     assert "\n" not in build_view("MAXIMUS Federal Services, Inc.\nhas determined the request").text
 
