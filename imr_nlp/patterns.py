@@ -1518,6 +1518,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:side\s+effects?|adverse\s+(?:effects?|events|reactions)|red\s+flags?)\s+(?:include|are|such\s+as)"
     r"|(?:incidence|prevalence)\s+of|intended\s+(?:for|to)|\d+\s+visits\s+over\s+\d+"
     r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?(?:associated\s+with|secondary\s+to)|(?:is|are)\s+first-line\b"
+    r"|(?:is|are|be)\s+(?:not\s+)?warranted|used\s+to\s+(?:treat|manage|relieve|prevent)|users\s+of"
+    r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
@@ -1837,11 +1839,14 @@ def _names_a_guideline(span: Span) -> bool:
     return heading and span.text == "Surgery"
 
 
-# Another person's condition, named to explain the worker's exposure: "a patient known to have HIV
-# infection with a detectable viral load" (the source patient of a needlestick).
+# Another person's condition, named to explain the worker's exposure ("a patient known to have HIV
+# infection with a detectable viral load": the source patient of a needlestick) or a relative's.
 _SOMEONE_ELSES = re.compile(
     r"\b(?:an?|the\s+source)\s+(?:patient|person|inmate|client|resident|individual|child|animal|dog)\s+"
-    r"(?:(?:who\s+(?:was|is)\s+)?known\s+to\s+(?:have|carry|be\s+infected\s+with)|with\s+known)\b[^.;:]*$",
+    r"(?:(?:who\s+(?:was|is)\s+)?known\s+to\s+(?:have|carry|be\s+infected\s+with)|with\s+known)\b[^.;:]*$"
+    # a relative's: "Her family history is significant for breast cancer", "his father had a stroke"
+    r"|\bfamily\s+history\s+(?:of|is\s+(?:significant|positive|notable)\s+for|includes?)\b[^.;:]*$"
+    r"|\b(?:his|her)\s+(?:mother|father|brother|sister|parents?|sons?|daughters?|wife|husband)\s+(?:had|died|has\s+had|has\s+an?|was\s+diagnosed)\b[^.;:]*$",
     re.IGNORECASE,
 )
 

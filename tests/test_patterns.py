@@ -2302,6 +2302,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " decrease swelling.\nHe has sciatica.",
             ["sciatica"],
         ),
+        # "may be warranted", "used to treat", "users of", "should be reassessed for"
+        (
+            "A trial of opioids for chronic pain may be warranted. Omeprazole is a drug used to treat peptic ulcers."
+            " Long-term users of opioids should be reassessed for hyperalgesia and addiction. He has low back pain.",
+            ["low back pain"],
+        ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
         # ... but not a relative clause about the patient's own medications
@@ -2381,6 +2387,12 @@ def test_necessity_wording_and_hedges(rules_nlp, text: str, expected: list[str])
         ),
         ("The source patient with known hepatitis C infection was tested. She has depression.", ["depression"]),
         ("She has HIV infection and anxiety.", ["HIV infection", "anxiety"]),
+        # a relative's condition
+        (
+            "Her family history is significant for breast cancer and diabetes. His father had a stroke at 60. She has"
+            " hypertension.",
+            ["hypertension"],
+        ),
     ],
 )
 def test_another_persons_condition_is_not_the_workers(rules_nlp, text: str, expected: list[str]) -> None:
