@@ -1527,7 +1527,7 @@ _GUIDELINE_CUE = re.compile(
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
+    r"|\d+[\s-]*year|physician(?!-)|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"

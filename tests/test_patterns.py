@@ -2308,6 +2308,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " Long-term users of opioids should be reassessed for hyperalgesia and addiction. He has low back pain.",
             ["low back pain"],
         ),
+        # "physician-monitored" names a kind of program, not this case's physician
+        (
+            "Per the guidelines, a physician-monitored program is an option, and obesity is a risk factor for many"
+            " conditions, including osteoarthritis. He has knee pain.",
+            ["knee pain"],
+        ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
         # ... but not a relative clause about the patient's own medications
