@@ -1178,6 +1178,18 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "trouble gripping the saw handle",
             ],
         ),
+        # the *_ea letters: a difficulty with its object past a stop word, the DSM-5 name, a possessive inside
+        (
+            "He has difficulty returning to sleep, difficulty making a full fist, insomnia disorder and pauses in"
+            " his breathing, and no acute exacerbation.",
+            [
+                "difficulty returning to sleep",
+                "difficulty making a full fist",
+                "insomnia disorder",
+                "pauses in his breathing",
+                "acute exacerbation",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1738,6 +1750,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "pulsed dye laser treatment",
                 "bowel program",
             ],
+        ),
+        (
+            "He has not tried an SNRI. The physician requested an overnight sleep study.",
+            ["SNRI", "overnight sleep study"],
         ),
     ],
 )
