@@ -1508,7 +1508,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
-    r"|(?:is|are)\s+treated\s+(?:like|as)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
+    r"|(?:is|are)\s+(?:(?:usually|generally|often|typically|initially)\s+)?treated\s+(?:like|as|with|by)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
     r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
     r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?|reduces?)|(?:does|do)\s+not\s+(?:progress|recur)\s+(?:once|after)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
     r"|(?:is|are)\s+not\s+supported\s+without|\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b"

@@ -2330,6 +2330,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " conditions, including osteoarthritis. He has knee pain.",
             ["knee pain"],
         ),
+        # "are treated with": how a guideline treats a condition
+        (
+            "Shoulder impingement syndrome and bursitis are treated with strengthening exercises. He has a"
+            " partial-thickness tear.",
+            ["partial-thickness tear"],
+        ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
         # ... but not a relative clause about the patient's own medications
