@@ -1530,7 +1530,7 @@ _PATIENT_CUE = re.compile(
     r"|\d+[\s-]*year|physician(?!-)|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
-    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
+    r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)(?<![\x22\u201c])documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
     # "diagnosed", but not "Patients diagnosed with"
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)diagnosed"
     r"|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."

@@ -2330,6 +2330,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " conditions, including osteoarthritis. He has knee pain.",
             ["knee pain"],
         ),
+        # "Documentation of" opening a quoted guideline's words is no report on the patient
+        (
+            'ODG states that blocks are "Limited to patients with low-back pain that is non-radicular," with'
+            ' "Documentation of failure of conservative treatment." He has axial pain.',
+            ["axial pain"],
+        ),
         # "are treated with": how a guideline treats a condition
         (
             "Shoulder impingement syndrome and bursitis are treated with strengthening exercises. He has a"
