@@ -1190,6 +1190,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "acute exacerbation",
             ],
         ),
+        ("She wakes at night with her hand asleep, and his feet asleep.", ["hand asleep", "feet asleep"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
