@@ -1484,7 +1484,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # ties it to this patient or this case.
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
-    r"|indicated\s+(?:for|in|when|only|after)|allows?|address(?:es)?|in\s+(?:patients|cases|individuals|those)"
+    r"|indicated\s+(?:for|in|when|only|after)|allows?|(?<!to\s)address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"

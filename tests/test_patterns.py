@@ -1191,6 +1191,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ],
         ),
         ("She wakes at night with her hand asleep, and his feet asleep.", ["hand asleep", "feet asleep"]),
+        # the *_eb letters; "designed to address" states what a program is for, not a guideline's criterion
+        (
+            "He has no radicular complaints. Fear avoidance and depressed mood are barriers the program is designed"
+            " to address.",
+            ["radicular complaints", "Fear avoidance", "depressed mood"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1755,6 +1761,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "He has not tried an SNRI. The physician requested an overnight sleep study.",
             ["SNRI", "overnight sleep study"],
+        ),
+        (
+            "His Pain Disability Index was 52. Electromyography, including H-reflex tests, was requested.",
+            ["Pain Disability Index", "Electromyography", "H-reflex tests"],
         ),
     ],
 )
