@@ -1519,6 +1519,8 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:incidence|prevalence)\s+of|intended\s+(?:for|to)|\d+\s+visits\s+over\s+\d+"
     r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?(?:associated\s+with|secondary\s+to)|(?:is|are)\s+first-line\b"
     r"|(?:is|are|be)\s+(?:not\s+)?warranted|used\s+to\s+(?:treat|manage|relieve|prevent)|users\s+of"
+    # how a guideline tells a condition: "A full-thickness tear is suspected when there is weakness ..."
+    r"|(?:is|are)\s+(?:suspected|likely|diagnosed)\s+(?:when|if|by)"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"

@@ -1191,6 +1191,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ],
         ),
         ("She wakes at night with her hand asleep, and his feet asleep.", ["hand asleep", "feet asleep"]),
+        ("She has weakness when lifting groceries overhead.", ["weakness when lifting groceries overhead"]),
         # the *_eb letters; "designed to address" states what a program is for, not a guideline's criterion
         (
             "He has no radicular complaints. Fear avoidance and depressed mood are barriers the program is designed"
@@ -2346,6 +2347,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             'ODG states that blocks are "Limited to patients with low-back pain that is non-radicular," with'
             ' "Documentation of failure of conservative treatment." He has axial pain.',
             ["axial pain"],
+        ),
+        # how a guideline tells a condition ("is suspected when"); the patient's own stays ("is confirmed by")
+        (
+            "A full-thickness rotator cuff tear is suspected when there is weakness and a positive drop arm test."
+            " The radiculopathy is confirmed by exam and MRI.",
+            ["radiculopathy"],
         ),
         # "are treated with": how a guideline treats a condition
         (
