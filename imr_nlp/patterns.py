@@ -804,8 +804,9 @@ _VERBS = frozenset(
     "start starts began begin begins continue continues complete attend resume finish try need needs took received"
     " underwent recommend recommends support supports allow allows require requires prescribe prescribes order orders"
     " request requests approve approves certify certifies deny denies consider considers prefer prefers include"
-    " includes use uses want wants fails resists lacks exceeds precedes follows helps".split()
-    # "do not recommend shockwave therapy", "eczema that fails topical therapy"
+    " includes use uses want wants fails resists lacks exceeds precedes follows helps"
+    " attends completes resumes finishes tries receives undergoes".split()
+    # "do not recommend shockwave therapy", "eczema that fails topical therapy", "attends outpatient therapy"
 )
 
 
@@ -1367,6 +1368,7 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+_SCORE_HEADS = frozenset("score scores rating ratings scale scales index inventory questionnaire".split())
 _MEASURE_HEADS = frozenset("equivalent equivalents milligram agreement agreements contract contracts".split())
 
 
@@ -1382,6 +1384,9 @@ def modifies_next_noun(span: Span) -> bool:
     nxt = _lower(doc[i])
     if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and (j := _next_word(doc, i + 1)) < len(doc):
         nxt = _lower(doc[j])  # "opioid pain agreement", "opioid treatment agreement"
+    if span.label_ == "DIAGNOSIS" and nxt in ("and", "or") and (j := _next_word(doc, i + 1)) < len(doc):
+        k = _next_word(doc, j + 1)  # "depression and anxiety scores": two conditions name one measure
+        return doc[j].is_alpha and k < len(doc) and _lower(doc[k]) in _SCORE_HEADS
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
         span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
     )
@@ -1497,14 +1502,14 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)|\bstandard\s+care\b"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn)"
+    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn|used)"
     r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
     r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
     r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
     r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
     r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+(?:shown|proven|proved|found|demonstrated)\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
-    r"|indications?\s+(?:for|include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|little|no|some|strong|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)"
+    r"|indications?\s+(?:for|include|are)|(?:appropriate|approved|accepted)\s+uses\s+(?:include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|little|no|some|strong|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)"
     r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"

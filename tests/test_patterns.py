@@ -183,6 +183,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["adjustment disorder with mixed anxiety and\n\ndepressed mood"],
         ),
         ("A Beck Depression Inventory score was 24.", []),
+        # two conditions naming one measure; a time word stays with the finding
+        (
+            "His depression and anxiety scores fell. He reports nightly awakening from pain.",
+            ["nightly awakening"],
+        ),
+        ("The MRI showed mild chondral thinning and a painful click.", ["chondral thinning", "painful click"]),
         (
             "Examination showed point tenderness over the left greater trochanter.",
             ["point tenderness over the left greater trochanter"],
@@ -1656,6 +1662,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "and hip strengthening.",
             ["Phototherapy", "topical therapy", "16 visits of physical therapy", "core and hip strengthening"],
         ),
+        # a verb in the third person is no kind of the service
+        ("She walks with a cane, attends outpatient therapy and is not homebound.", ["cane", "outpatient therapy"]),
         # a verb after "to" is no kind of the service
         (
             "Biofeedback in a program to facilitate exercise therapy. He was referred to desensitization therapy.",
@@ -2359,6 +2367,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Shoulder impingement syndrome and bursitis are treated with strengthening exercises. He has a"
             " partial-thickness tear.",
             ["partial-thickness tear"],
+        ),
+        # "should be used", "Appropriate uses include": how a guideline says what a service is for
+        (
+            "Sleep medications should be used after an evaluation of the causes of the sleep disturbance."
+            " Appropriate uses include total knee replacement with flexion contracture or limited motion."
+            " He has a flexion contracture.",
+            ["flexion contracture"],
         ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
