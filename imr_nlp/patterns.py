@@ -1563,7 +1563,7 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     """Ranges of `view_text` (the cleaned view of a letter) that are sentences stating a
     guideline criterion: a guideline cue and no reference to the patient or the case."""
     out: list[tuple[int, int]] = []
-    start, listed, quoted, numbered = 0, False, False, False
+    start, listed, quoted, numbered, cut = 0, False, False, False, False
     for m in [*_SENTENCE_BREAK.finditer(view_text), None]:
         end = m.end() if m else len(view_text)
         if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
@@ -1574,14 +1574,18 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
             continue
         cue = _GUIDELINE_CUE.search(sentence)
         item = _ITEM_START.sub(" ", sentence) if numbered else sentence
-        stated = (listed or quoted or numbered or cue) and not _PATIENT_CUE.search(_ANY_PATIENT.sub(" ", item))
+        item_of_list = cut and not _FINITE_VERB.search(sentence)
+        stated = (listed or quoted or numbered or cue or item_of_list) and not _PATIENT_CUE.search(
+            _ANY_PATIENT.sub(" ", item)
+        )
         if stated:
             out.append((start, end))
         # a statement's clauses after a semicolon go on stating it ("Indications for imaging: ...; Lumbar spine
         # trauma: ..."), and so do the sentences of a guideline's words in quotes ('ODG states: "... . ... ."')
         # and the items of a numbered list it opens ("... when all of the following criteria are met: 1. ...
-        # 2. ...")
+        # 2. ..."), and so does a list's last item that the clause break cut off (_FINITE_VERB)
         listed = bool(stated) and m is not None and m.group() == ";"
+        cut = bool(stated) and m is not None and m.group()[0] == ","
         opens = bool(stated) and _OPENS_A_LIST.search(sentence) is not None
         numbered = (opens and _NEXT_ITEM.match(view_text, end) is not None) or (
             numbered and bool(stated) and _NEXT_NUMBER.match(view_text, end) is not None
@@ -1592,6 +1596,13 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A finite verb: what makes the words after ", and the" a clause of their own ("..., and the nightmares have
+# lessened") rather than a list's last item ("...: pain relief, ..., and the occurrence of any potentially
+# aberrant drug-related behaviors"), which goes on stating the statement
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|may|might|will|would|should|must)\b"
+    r"|(?<![-\w])[a-z]{2,}ed\b"
+)
 # A numbered list: the number alone ("2."), a statement opening it ("... are met: 1."), the next
 # item's number after a sentence, and the "Documentation of" an item starts with (a criterion's
 # wording, not a report on the patient).

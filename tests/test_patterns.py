@@ -190,6 +190,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         ("The MRI showed mild chondral thinning and a painful click.", ["chondral thinning", "painful click"]),
         (
+            "The MRI showed a partial thickness articular sided tear of the supraspinatus.",
+            ["partial thickness articular sided tear of the supraspinatus"],
+        ),
+        (
             "Examination showed point tenderness over the left greater trochanter.",
             ["point tenderness over the left greater trochanter"],
         ),
@@ -2374,6 +2378,18 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " Appropriate uses include total knee replacement with flexion contracture or limited motion."
             " He has a flexion contracture.",
             ["flexion contracture"],
+        ),
+        # a list's last item after ", and the" goes on stating the guideline; a clause with a verb does not
+        (
+            "Four domains have been proposed as most relevant for monitoring of chronic pain patients on opioids:"
+            " pain relief, side effects, physical and psychosocial functioning, and the occurrence of any"
+            " potentially aberrant drug-related behaviors. He has low back pain.",
+            ["low back pain"],
+        ),
+        (
+            "The ODG supports prazosin for trauma-related nightmares only after first-line treatment fails, and the"
+            " nightmares have lessened with therapy.",
+            ["nightmares"],
         ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
