@@ -2379,6 +2379,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " He has a flexion contracture.",
             ["flexion contracture"],
         ),
+        # "at risk for", "the individual with", "off-label": how a guideline names the patients it means
+        (
+            "Determine if the patient is at risk for gastrointestinal events: (1) age over 65 years; (2) history of"
+            " peptic ulcer, GI bleeding or perforation. Sleep hygiene is critical to the individual with chronic"
+            " pain. Duloxetine is used off-label for radiculopathy. He has neck pain.",
+            ["neck pain"],
+        ),
         # a list's last item after ", and the" goes on stating the guideline; a clause with a verb does not
         (
             "Four domains have been proposed as most relevant for monitoring of chronic pain patients on opioids:"
