@@ -261,6 +261,8 @@ _PART_WORDS = frozenset(
 _RADIATES = _RADIATING - {"extending"}  # after a site: "extending to the articular surface" is the lesion's extent
 _RADIATION_COURSE = frozenset("intermittent occasional constant frequent episodic".split())
 _RADIATING_PREPS = frozenset({"to", "into", "down", "up", "through", "from"})
+# Symptoms that spread from where they are felt to somewhere else ("pain in the buttock to the foot")
+_SPREADS = frozenset("pain pains numbness tingling paresthesia paresthesias dysesthesias ache aching".split())
 _LATERALITY = frozenset({"left", "right", "bilateral"})
 _IMAGING = frozenset("mri ct xr x-ray x-rays mra radiographs ultrasound scan emg ncs ncv emg/ncs emg/ncv".split())
 _GRADES = frozenset({"I", "II", "III", "IV", "1", "2", "3", "4"})
@@ -430,7 +432,11 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and _lower(doc[k]) == "on"  # "neuropathy on ..."
-    from_site = k < len(doc) and _lower(doc[k]) == "from"  # "a cord from the palm into the ring finger"
+    # "a cord from the palm into the ring finger", "burning pain in the buttock and thigh to the lateral foot"
+    from_site = k < len(doc) and (
+        _lower(doc[k]) == "from"
+        or (label == "DIAGNOSIS" and _lower(doc[k]) == "in" and _lower(doc[end - 1]) in _SPREADS)
+    )
     if _postposed_side(doc, i):
         return end  # "reduced cervical rotation to both sides"
     if i < len(doc) and (
@@ -1936,6 +1942,7 @@ _NAMED_AFTER_ARTICLE = frozenset(
 # without side effects", "no mass", "no collapse"); "documentation of ... side effects" is a
 # guideline's criterion.
 _NAMED_AFTER_NEGATION = frozenset({"side effects", "mass", "collapse", "compression"})
+_NEGATION_FILLERS = frozenset("reported documented significant known new further noted".split())
 
 
 def _at_night(span: Span) -> bool:
@@ -1961,6 +1968,8 @@ def _named_after_article(span: Span) -> bool:
         return False
     word, before = " ".join(fold(span.text.lower()).split()), _lower(span.doc[i])
     if word in _NAMED_AFTER_NEGATION:
+        if before in _NEGATION_FILLERS and (k := _previous_word(span.doc, i)) >= 0:
+            before = _lower(span.doc[k])  # "no reported side effects"
         return before in ("no", "without")
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"

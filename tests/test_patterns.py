@@ -189,6 +189,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["nightly awakening"],
         ),
         ("The MRI showed mild chondral thinning and a painful click.", ["chondral thinning", "painful click"]),
+        # a symptom felt at one site spreads to another; a negation before a participle still negates
+        (
+            "She has burning pain in the left buttock and posterior thigh to the lateral foot, and no reported"
+            " side effects. He has pain in the knee to the point of tears.",
+            [
+                "burning pain in the left buttock and posterior thigh to the lateral foot",
+                "side effects",
+                "pain in the knee",
+            ],
+        ),
         (
             "The MRI showed a partial thickness articular sided tear of the supraspinatus.",
             ["partial thickness articular sided tear of the supraspinatus"],
