@@ -1534,6 +1534,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+(?:suspected|likely|diagnosed)\s+(?:when|if|by)"
     # "whether the patient is at risk for gastrointestinal events", "the individual with chronic pain", "off-label"
     r"|at\s+(?:(?:high|higher|increased|intermediate|low)\s+)?risk\s+for|\bindividual\s+with|off-label"
+    r"|(?:is|are)\s+an?\s+[\w-]+\s+(?:condition|disorder|disease)\b"  # "CRPS is a neuropathic condition"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"

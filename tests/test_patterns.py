@@ -189,6 +189,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["nightly awakening"],
         ),
         ("The MRI showed mild chondral thinning and a painful click.", ["chondral thinning", "painful click"]),
+        # CRPS signs with a shared head, sweating with its site
+        (
+            "She has swelling, color and temperature changes and sweating of the palm.",
+            ["swelling", "color and temperature changes", "sweating of the palm"],
+        ),
         # a symptom felt at one site spreads to another; a negation before a participle still negates
         (
             "She has burning pain in the left buttock and posterior thigh to the lateral foot, and no reported"
@@ -2389,6 +2394,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " He has a flexion contracture.",
             ["flexion contracture"],
         ),
+        # "X is a neuropathic condition": what a condition is in general
+        ("CRPS is a neuropathic condition. This patient has CRPS of the right hand.", ["CRPS of the right hand"]),
         # "at risk for", "the individual with", "off-label": how a guideline names the patients it means
         (
             "Determine if the patient is at risk for gastrointestinal events: (1) age over 65 years; (2) history of"
