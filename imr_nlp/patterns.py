@@ -1538,12 +1538,12 @@ _GUIDELINE_CUE = re.compile(
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
-    r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
+    r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS|AND)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
     re.IGNORECASE,
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
-    r"|\d+[\s-]*year|physician(?!-)|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
+    r"|(?<!over\s)(?<!under\s)(?<!than\s)\d+[\s-]*year|physician(?!-)|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
     r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)(?<![\x22\u201c])documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
@@ -1578,6 +1578,8 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
         if m and m.group() == "." and ABBREVIATION_END.search(view_text[max(0, end - 12) : end]):
             continue  # "Dr.", "e.g.": the sentence goes on
         sentence = view_text[start:end]
+        if not sentence.strip():
+            continue  # a line break alone ("PLUS 3.\nObjective ..."): the next sentence goes on from here
         if numbered and _LIST_NUMBER.fullmatch(sentence.strip()):
             start = end  # "... referred pain. 2. Symptoms ...": the number of the list's next item
             continue
@@ -1615,11 +1617,11 @@ _FINITE_VERB = re.compile(
 # A numbered list: the number alone ("2."), a statement opening it ("... are met: 1."), the next
 # item's number after a sentence, and the "Documentation of" an item starts with (a criterion's
 # wording, not a report on the patient).
-_NUMBER = r"\(?\d{1,2}[.)]"
-_LIST_NUMBER = re.compile(_NUMBER)
-_OPENS_A_LIST = re.compile(rf":\s*(?:{_NUMBER})?\s*$")
-_NEXT_ITEM = re.compile(rf"\s*(?:{_NUMBER}\s|[-•*]\s|[A-Z])")
-_NEXT_NUMBER = re.compile(rf"\s*(?:{_NUMBER}|[-•*])\s")
+_LIST_NO = r"\(?\d{1,2}[.)]"
+_LIST_NUMBER = re.compile(rf"(?:PLUS\s+)?{_LIST_NO}")  # ODG's criteria: "... injection. PLUS 2. ..."
+_OPENS_A_LIST = re.compile(rf":\s*(?:{_LIST_NO})?\s*$")
+_NEXT_ITEM = re.compile(rf"\s*(?:{_LIST_NO}\s|[-•*]\s|[A-Z])")
+_NEXT_NUMBER = re.compile(rf"\s*(?:(?:PLUS\s+)?{_LIST_NO}|[-•*])\s")
 _ITEM_START = re.compile(r"^\s*documentation\b", re.IGNORECASE)
 
 

@@ -2394,6 +2394,14 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " He has a flexion contracture.",
             ["flexion contracture"],
         ),
+        # ODG's numbered criteria: "PLUS 2.", "AND", an age limit, items after a line break
+        (
+            "ODG criteria for knee joint replacement are: 1. Conservative care: exercise therapy AND medications."
+            " PLUS 2. Subjective clinical findings: limited range of motion AND nighttime joint pain. PLUS 3.\n"
+            "Objective clinical findings: over 50 years of age AND body mass index of less than 40. PLUS 4.\n"
+            "Imaging clinical findings: osteoarthritis on standing x-ray. He has knee pain.",
+            ["knee pain"],
+        ),
         # "X is a neuropathic condition": what a condition is in general
         ("CRPS is a neuropathic condition. This patient has CRPS of the right hand.", ["CRPS of the right hand"]),
         # "at risk for", "the individual with", "off-label": how a guideline names the patients it means
