@@ -48,6 +48,9 @@ DRUG_TAIL = {
         # a line break may sit inside the tail ("Lidoderm 5%\npatches"); a strength the tokenizer left whole
         # before a slash ("Butrans 10mcg/hr")
         r"|grams?|units?|hr|hour|sodium|potassium|hcl|nasal|spray|/|\s+"
+        # the salt or ester of a drug's name ("tramadol hydrochloride", "testosterone cypionate")
+        r"|hydrochloride|sulfate|acetate|acetonide|cypionate|enanthate|phosphate|succinate|tartrate|bitartrate"
+        r"|maleate|citrate|besylate|mesylate|fumarate|propionate|dipropionate|furoate|valerate|hyclate|bromide"
         r"|taper)$"  # "prednisone taper"
     },
     "OP": "{0,6}",
@@ -720,7 +723,9 @@ _NOT_DESCRIPTIVE = frozenset(
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
     "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive "
-    "gradual".split()
+    "gradual "
+    # nouns with those endings ("CLINICAL CASE SUMMARY" above a sentence that opens with a drug)
+    "summary commentary secretary boundary referral denial approval renewal narrative representative".split()
 )
 
 
@@ -1376,13 +1381,18 @@ _COMPOUND_HEADS = frozenset(
 
 _SCORE_HEADS = frozenset("score scores rating ratings scale scales index inventory questionnaire".split())
 _MEASURE_HEADS = frozenset("equivalent equivalents milligram agreement agreements contract contracts".split())
+# a drug class that names its effect or a condition it causes ("hypnotic effects", "opioid misuse")
+_DRUG_QUALITIES = frozenset(
+    "effect effects properties potential abuse misuse addiction overdose overdoses intolerance toxicity".split()
+)
 
 
 def modifies_next_noun(span: Span) -> bool:
     """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
     "pain relief", "pain score"), or a drug that names a measure or a document ("morphine
-    equivalents", "opioid agreement"): the words name a service, a measure or a paper, not a
-    condition or a treatment."""
+    equivalents", "opioid agreement"), an effect or a condition it causes ("hypnotic effects",
+    "opioid misuse", "NSAID intolerance"): the words name a service, a measure, a paper or a
+    condition, not a condition or a treatment."""
     doc = span.doc
     i = _next_word(doc, span.end)
     if i >= len(doc):
@@ -1394,7 +1404,7 @@ def modifies_next_noun(span: Span) -> bool:
         k = _next_word(doc, j + 1)  # "depression and anxiety scores": two conditions name one measure
         return doc[j].is_alpha and k < len(doc) and _lower(doc[k]) in _SCORE_HEADS
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
-        span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS
+        span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS | _DRUG_QUALITIES
     )
 
 

@@ -1794,6 +1794,27 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "His Pain Disability Index was 52. Electromyography, including H-reflex tests, was requested.",
             ["Pain Disability Index", "Electromyography", "H-reflex tests"],
         ),
+        # a drug's salt or ester stays with its name
+        (
+            "He takes tramadol hydrochloride and fluticasone propionate nasal spray, and was given "
+            "testosterone cypionate injections every two weeks.",
+            [
+                "tramadol hydrochloride",
+                "fluticasone propionate nasal spray",
+                "testosterone cypionate injections every two weeks",
+            ],
+        ),
+        ("She had triamcinolone acetonide injections.", ["triamcinolone acetonide injections"]),
+        # a drug class naming its effect or a condition it causes is no treatment
+        ("Tolerance to hypnotic effects develops rapidly. He is at risk of opioid misuse.", []),
+        ("He has a history of benzodiazepine abuse and NSAID intolerance.", []),
+        # an evaluation by any specialty, not only those in the lexicon
+        (
+            "She was referred for an endocrine evaluation, a rheumatology evaluation and a hematology consult.",
+            ["endocrine evaluation", "rheumatology evaluation", "hematology consult"],
+        ),
+        # a heading word that ends like an adjective does not join the first mention after it
+        ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
