@@ -387,6 +387,9 @@ def build_handwritten(folder: str | Path) -> list[dict[str, Any]]:
             for s in spans
             if not (s[2] in ("DIAGNOSIS", "TREATMENT") and any(x <= s[0] and s[1] <= y for x, y in cites))
             and not (s[2] == "DIAGNOSIS" and any(x <= s[0] and s[1] <= y for x, y in criteria))
+            # a drug or operation named inside a condition's name ("NSAID-induced gastritis", "failed
+            # back surgery syndrome") is part of that name, not a mention of its own
+            and not (s[2] == "TREATMENT" and any(d[2] == "DIAGNOSIS" and d[0] <= s[0] and s[1] <= d[1] for d in spans))
         ]
         decisions, cursor = [], 0
         for d in lab["decisions"]:

@@ -44,6 +44,14 @@ _NOT_USED = re.compile(
     r"|\bMTUS\s*(?:does\s*not|doesn't|did\s*not)\s*(?:address|apply|cover)",
     re.IGNORECASE,
 )
+# "The MTUS and ODG do not address this procedure.", "The MTUS is silent on this test.": a sentence
+# saying the guidelines are silent names no guideline relied upon
+_NOT_ADDRESSED = re.compile(
+    r"[^.;]*\b(?:MTUS|ODG|ACOEM)\b[^.;]*?(?:\b(?:does|do|did)\s*not|\b(?:doesn't|don't|didn't|nor)\b)[^.;]*?"
+    r"\b(?:address|addresses|apply|applies|cover|covers|discuss|discusses|mention|mentions)\b[^.;]*[.;]?"
+    r"|[^.;]*\b(?:MTUS|ODG|ACOEM)\b[^.;]*?\b(?:is|are)\s*silent\b[^.;]*[.;]?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\(?\b(?:19|20)\d{2}\b\)?")
 _LEADING_NAME = re.compile(
     r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|CA\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"
@@ -143,6 +151,8 @@ def split_citations(statement: str) -> list[tuple[int, int]]:
     A citation runs from the guideline name through its last locator or section words.
     """
     table = guideline_table()
+    # blank out what says the guidelines are silent, keeping offsets
+    statement = _NOT_ADDRESSED.sub(lambda m: " " * len(m.group()), statement)
     pieces: list[tuple[int, int, bool]] = []  # (start, end, after a semicolon)
     pos, semicolon = 0, False
     for m in table.boundary.finditer(statement):

@@ -1175,8 +1175,9 @@ def with_modifiers(span: Span) -> Span:
 # "disc displacement with radiculopathy", "stenosis with neurogenic claudication", "reflux disease with esophagitis").
 _ICD_QUALIFIER = re.compile(
     r"\s{1,4}with(?:out)?\s{1,4}(?:myelopathy|radiculopathy|neurogenic\s{1,4}claudication|aura|sciatica|reduction"
+    r"|bleeding|hemorrhage|perforation|obstruction|gangrene"  # "peptic ulcer disease with bleeding"
     r"|[a-z]{3,}(?:itis|opathy))"
-    r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy))?\b"
+    r"(?:\s{1,4}or\s{1,4}(?:myelopathy|radiculopathy|perforation|obstruction|gangrene))?\b"
     r"|,\s{0,4}(?:single|recurrent)\s{1,4}episode\b"  # "major depressive disorder, single episode" (note 11)
     r"|,?\s{0,4}(?:not\s{1,4}otherwise\s{1,4}specified|\(?NOS\)?(?![\w(]))"  # "depressive disorder, NOS"
     r"|,\s{0,4}(?:chronic|acute|recurrent)\b(?=\s{0,4}(?:[,.;]|and\b))"  # "posttraumatic stress disorder, chronic"
@@ -1228,7 +1229,7 @@ _INJURY_DETAIL = re.compile(
 )
 _ICD_HEADS = frozenset(
     "spondylosis stenosis herniation displacement derangement degeneration protrusion bulge disease disorder disc "
-    "spondylolisthesis migraine migraines lumbago mdd impingement".split()  # "MDD, single episode"
+    "spondylolisthesis migraine migraines lumbago mdd impingement ulcer ulcers hernia".split()  # "MDD, single episode"
 )
 _DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
     "unit units brace evaluation consultation consult kit device system program injection injections inhaler inhalers "

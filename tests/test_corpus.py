@@ -213,3 +213,18 @@ def test_a_service_name_keeps_its_condition_word_out_of_the_labels_wherever_it_i
     rec = _build_one(tmp_path, text, label)
     diagnoses = [(s["start"], text[s["start"] : s["end"]]) for s in rec["spans"] if s["label"] == "DIAGNOSIS"]
     assert diagnoses == [(text.index("tinnitus"), "tinnitus")]  # not inside either lower-case service name
+
+
+def test_a_drug_inside_a_conditions_name_is_no_treatment_of_its_own(tmp_path):
+    text = "He has NSAID-induced gastritis. He stopped the NSAID.\nOmeprazole:  Upheld\n"
+    label = {
+        "layout": "fdl-2016",
+        "origin": "hand-written",
+        "split": "train",
+        "mentions": {"DIAGNOSIS": ["NSAID-induced gastritis"], "TREATMENT": ["NSAID"]},
+        "case": {},
+        "decisions": [{"item": "Omeprazole", "decision": "upheld", "citations": []}],
+    }
+    rec = _build_one(tmp_path, text, label)
+    treatments = [(s["start"], text[s["start"] : s["end"]]) for s in rec["spans"] if s["label"] == "TREATMENT"]
+    assert treatments == [(text.index("NSAID."), "NSAID"), (text.index("Omeprazole"), "Omeprazole")]

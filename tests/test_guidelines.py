@@ -76,6 +76,21 @@ def test_a_guideline_said_not_to_apply_is_no_citation():
     ]
 
 
+@pytest.mark.parametrize(
+    "silent",
+    [
+        "The MTUS and ODG do not address this procedure.",
+        "The MTUS does not address this test.",
+        "The MTUS is silent on echocardiography.",
+        "Neither the MTUS nor the ODG addresses this.",
+    ],
+)
+def test_a_sentence_saying_the_guidelines_are_silent_is_no_citation(silent: str):
+    cited = "American College of Cardiology, Appropriate Use Criteria for Echocardiography, 2011"
+    stmt = f"{silent} {cited}."
+    assert [stmt[a:b] for a, b in split_citations(stmt)] == [cited]
+
+
 def test_split_finds_guidelines_of_other_societies():
     # "Non-MTUS" without "Citation" before a guideline the table does not know, and a society's guideline
     stmt = (

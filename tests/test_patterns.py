@@ -1223,6 +1223,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " to address.",
             ["radicular complaints", "Fear avoidance", "depressed mood"],
         ),
+        # an ulcer's or hernia's complication stays with it, as ICD-10 names them
+        (
+            "Peptic ulcer disease with bleeding needs to be excluded. He has an inguinal hernia without obstruction"
+            " or gangrene and a duodenal ulcer.",
+            [
+                "Peptic ulcer disease with bleeding",
+                "inguinal hernia without obstruction or gangrene",
+                "duodenal ulcer",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
