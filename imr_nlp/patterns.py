@@ -1546,6 +1546,8 @@ _GUIDELINE_CUE = re.compile(
     # "whether the patient is at risk for gastrointestinal events", "the individual with chronic pain", "off-label"
     r"|at\s+(?:(?:high|higher|increased|intermediate|low)\s+)?risk\s+for|\bindividual\s+with|off-label"
     r"|(?:is|are)\s+an?\s+[\w-]+\s+(?:condition|disorder|disease)\b"  # "CRPS is a neuropathic condition"
+    # a condition's course in general: "Most symptoms of mild traumatic brain injury resolve within three months"
+    r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
@@ -1686,7 +1688,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
-    spans = list(spans)
+    spans = [t for s in spans if (t := before_its_result(s)) is not None]
     kept_in: list[Span] = list(existing)
     doc = spans[0].doc if spans else None  # the ruler passes no Doc: with no match at all, no list items
     ranges = listed_diagnoses(doc) if doc is not None else []
@@ -1914,6 +1916,26 @@ def removed_by_operation(span: Span) -> bool:
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
 # site is named by its site ("groin pain"), and the maneuver stays outside.
 _PAIN_WITH = "finding:pain-with-maneuver"
+
+# A test named before its result ("A Dix-Hallpike maneuver on 9/23/2013 was positive", "Straight leg raise
+# was positive on the left"): the finding is the test's name, as "positive Dix-Hallpike maneuver" is.
+_WAS_POSITIVE = "finding:test-was-positive"
+_TEST_HEADS = frozenset("test tests sign signs maneuver maneuvers raise".split())
+
+
+def before_its_result(span: Span) -> Span | None:
+    """The test's name in a "<test> was positive" match, or None when the test has no name ("The test was
+    positive")."""
+    if span.id_ != _WAS_POSITIVE:
+        return span
+    end = max(i for i in range(span.start, span.end) if _lower(span.doc[i]) in _TEST_HEADS) + 1
+    if (
+        end - span.start < 2
+        or not span[0].is_alpha
+        or ((p := _previous_word(span.doc, span.start)) >= 0 and _word(span.doc[p]) in ("and", "or", ","))
+    ):
+        return None  # "Phalen's and Tinel's tests were positive": the first name is cut off
+    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
 
 
 def _grew_beyond_counts(span: Span, grown: Span) -> bool:

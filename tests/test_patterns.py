@@ -1223,6 +1223,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " to address.",
             ["radicular complaints", "Fear avoidance", "depressed mood"],
         ),
+        # a test named before its positive result is the finding, as "positive Dix-Hallpike maneuver" is
+        (
+            "A Dix-Hallpike maneuver on 9/23/2013 was positive on the right. Straight leg raise was positive."
+            " The test was positive. Phalen's and Tinel's tests were positive.",
+            ["Dix-Hallpike maneuver", "Straight leg raise"],
+        ),
+        (
+            "He has upbeating torsional nystagmus, spinning spells and imbalance.",
+            ["upbeating torsional nystagmus", "spinning spells", "imbalance"],
+        ),
         # an ulcer's or hernia's complication stays with it, as ICD-10 names them
         (
             "Peptic ulcer disease with bleeding needs to be excluded. He has an inguinal hernia without obstruction"
@@ -2461,6 +2471,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Erectile dysfunction that began after the fusion, in a man on medications that can cause it, needs a"
             " urologist's evaluation.",
             ["Erectile dysfunction"],
+        ),
+        # a condition's usual course
+        (
+            "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
+            ["daily headaches"],
         ),
     ],
 )
