@@ -88,8 +88,9 @@ _OCCUPATION = [
         r"\boccupation\s*:\s*(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)\s*(?=$|[.,;\n]|\s{2})", re.IGNORECASE | re.MULTILINE
     ),
     re.compile(
-        # not the job a worker hopes to return to ("wants to return to work as a dispatcher")
-        r"\b(?<!return\sto\s)(?<!returning\sto\s)(?<!back\sto\s)"
+        # not the job a worker hopes to return or has returned to ("wants to return to work as a dispatcher",
+        # "has returned to work as a parts counter clerk")
+        r"\b(?<!return\sto\s)(?<!returning\sto\s)(?<!returned\sto\s)(?<!returns\sto\s)(?<!back\sto\s)"
         r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"

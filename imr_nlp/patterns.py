@@ -636,6 +636,8 @@ _QUANTITY_TAIL = re.compile(
     r"(?:,?\s{0,4}(?:"
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
     # strength, amount: "10/325 mg", "180gm", "8mg/2mg"
+    # a daily dose: "gabapentin up to 2400 mg a day", "meloxicam 15 mg a day"
+    r"|(?:up\s{1,4}to\s{1,4})?\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)\s{1,4}(?:a|per)\s{1,4}(?:day|week)\b"
     r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+(?:-|\s{1,4})day\s{1,4}(?:trial|rental)"
@@ -1320,6 +1322,8 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
         or (between == ["of"] and _lower(last) in _OF_ITS_DRUG)
+        # "physical therapy for (prosthetic) gait training": the training is what the therapy does
+        or (between == ["for"] and _lower(last) == "therapy" and _lower(span[-1]) in ("training", "retraining"))
         or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
@@ -1506,7 +1510,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # ties it to this patient or this case.
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
-    r"|indicated\s+(?:for|in|when|only|after)|allows?|(?<!to\s)address(?:es)?|in\s+(?:patients|cases|individuals|those)"
+    r"|indicated\s+(?:for|in|when|only|after)|allows?|(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)address(?:es)?|in\s+(?:patients|cases|individuals|those)"
     r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"
@@ -1693,7 +1697,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     doc = spans[0].doc if spans else None  # the ruler passes no Doc: with no match at all, no list items
     ranges = listed_diagnoses(doc) if doc is not None else []
     listed = [doc.char_span(a, b, label="DIAGNOSIS", alignment_mode="contract") for a, b in ranges]
-    grown = ((s, with_modifiers(s)) for s in spans)
+    grown = ((s, as_operation(with_modifiers(s))) for s in spans)
     spans = [
         g
         for s, g in grown
@@ -1921,6 +1925,24 @@ _PAIN_WITH = "finding:pain-with-maneuver"
 # was positive on the left"): the finding is the test's name, as "positive Dix-Hallpike maneuver" is.
 _WAS_POSITIVE = "finding:test-was-positive"
 _TEST_HEADS = frozenset("test tests sign signs maneuver maneuvers raise".split())
+
+
+_AMPUTATIONS = frozenset({"amputation", "amputations"})
+_UNDERWENT = frozenset("underwent undergo undergone had included includes s/p".split())
+
+
+def as_operation(span: Span) -> Span:
+    """An amputation the worker underwent is an operation (TREATMENT: "He underwent a left transtibial
+    amputation"); one the injury caused, or that is diagnosed, stays a DIAGNOSIS ("a crush injury with
+    traumatic amputation", "diagnosed with a left transtibial amputation")."""
+    if span.label_ != "DIAGNOSIS" or _lower(span[-1]) not in _AMPUTATIONS:
+        return span
+    i = _previous_word(span.doc, span.start)
+    if i >= 0 and _lower(span.doc[i]) in ("a", "an", "the"):
+        i = _previous_word(span.doc, i)
+    if i >= 0 and _lower(span.doc[i]) in _UNDERWENT:
+        return Span(span.doc, span.start, span.end, label="TREATMENT", span_id=span.id)
+    return span
 
 
 def before_its_result(span: Span) -> Span | None:

@@ -93,6 +93,11 @@ def test_pronoun_boilerplate_is_not_evidence():
         ),
         ("He hopes to get back to work as a driver.", None),
         (
+            "This 41 year old male heavy equipment mechanic sustained a crush injury. He has returned to work as a"
+            " parts counter clerk.",
+            "heavy equipment mechanic",
+        ),
+        (
             "The patient is a 43 year old female poultry processing line worker with numbness",
             "poultry processing line worker",
         ),

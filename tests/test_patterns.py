@@ -1223,6 +1223,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " to address.",
             ["radicular complaints", "Fear avoidance", "depressed mood"],
         ),
+        # an amputation the injury caused stays a condition
+        ("He has a traumatic amputation of the index finger.", ["traumatic amputation of the index finger"]),
+        # "which the new socket will address" is the reviewer's, not a guideline's
+        (
+            "IMR ISSUES, DECISIONS AND RATIONALES\nDecision rationale: The gait asymmetry is attributed to the"
+            " poorly fitting socket, which the new socket will address.",
+            ["gait asymmetry"],
+        ),
         # a test named before its positive result is the finding, as "positive Dix-Hallpike maneuver" is
         (
             "A Dix-Hallpike maneuver on 9/23/2013 was positive on the right. Straight leg raise was positive."
@@ -1832,6 +1840,26 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "She was referred for an endocrine evaluation, a rheumatology evaluation and a hematology consult.",
             ["endocrine evaluation", "rheumatology evaluation", "hematology consult"],
+        ),
+        # a daily dose stays with its drug
+        (
+            "Gabapentin up to 2400 mg a day caused dizziness. He takes meloxicam 15 mg a day.",
+            ["Gabapentin up to 2400 mg a day", "meloxicam 15 mg a day"],
+        ),
+        # gait training is what the therapy is for; strengthening is a service of its own (corpus: 5 and 1)
+        (
+            "He requested 6 sessions of physical therapy for prosthetic gait training and 16 visits of physical"
+            " therapy for core strengthening.",
+            [
+                "6 sessions of physical therapy for prosthetic gait training",
+                "16 visits of physical therapy",
+                "core strengthening",
+            ],
+        ),
+        # an amputation the worker underwent is an operation
+        (
+            "He underwent a left transtibial amputation on 03/09/2012 and uses two silicone gel liners.",
+            ["left transtibial amputation", "two silicone gel liners"],
         ),
         # a heading word that ends like an adjective does not join the first mention after it
         ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
