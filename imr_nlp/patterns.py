@@ -657,7 +657,7 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
@@ -1518,7 +1518,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered|effective))"
     r"|proven\s+(?:benefit|efficacy)"
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|may\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
+    r"|(?:may|can)\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|(?:is|are|has\s+been|have\s+been)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
     r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
@@ -1891,8 +1891,11 @@ _SOMEONE_ELSES = re.compile(
     r"\b(?:an?|the\s+source)\s+(?:patient|person|inmate|client|resident|individual|child|animal|dog)\s+"
     r"(?:(?:who\s+(?:was|is)\s+)?known\s+to\s+(?:have|carry|be\s+infected\s+with)|with\s+known)\b[^.;:]*$"
     # a relative's: "Her family history is significant for breast cancer", "his father had a stroke"
-    r"|\bfamily\s+history\s+(?:of|is\s+(?:significant|positive|notable)\s+for|includes?)\b[^.;:]*$"
-    r"|\b(?:his|her)\s+(?:mother|father|brother|sister|parents?|sons?|daughters?|wife|husband)\s+(?:had|died|has\s+had|has\s+an?|was\s+diagnosed)\b[^.;:]*$",
+    # (up to a clause of the worker's own: "no family history of clotting and no prior clot")
+    r"|\bfamily\s+history\s+(?:of|is\s+(?:significant|positive|notable)\s+for|includes?)\b"
+    r"(?:(?!\band\s+(?:no|he|she|his|her)\b)[^.;:])*$"
+    r"|\b(?:his|her)\s+(?:mother|father|brother|sister|parents?|sons?|daughters?|wife|husband)\s+(?:had|died|has\s+had|has\s+an?|was\s+diagnosed)\b"
+    r"(?:(?!\band\s+(?:no|he|she|his|her)\b)[^.;:])*$",
     re.IGNORECASE,
 )
 

@@ -1841,6 +1841,16 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She was referred for an endocrine evaluation, a rheumatology evaluation and a hematology consult.",
             ["endocrine evaluation", "rheumatology evaluation", "hematology consult"],
         ),
+        (
+            "The hematologist requested continued apixaban for three more months, a follow-up duplex and graduated"
+            " compression stockings. She stopped her oral contraceptive.",
+            [
+                "continued apixaban for three more months",
+                "follow-up duplex",
+                "graduated compression stockings",
+                "oral contraceptive",
+            ],
+        ),
         # a daily dose stays with its drug
         (
             "Gabapentin up to 2400 mg a day caused dizziness. He takes meloxicam 15 mg a day.",
@@ -2500,6 +2510,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " urologist's evaluation.",
             ["Erectile dysfunction"],
         ),
+        ("Graduated compression stockings can relieve leg swelling and aching. She has calf pain.", ["calf pain"]),
         # a condition's usual course
         (
             "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
@@ -2582,6 +2593,8 @@ def test_necessity_wording_and_hedges(rules_nlp, text: str, expected: list[str])
             " hypertension.",
             ["hypertension"],
         ),
+        # the worker's own clause after the relative's
+        ("There is no family history of clotting and no prior clot.", ["clot"]),
     ],
 )
 def test_another_persons_condition_is_not_the_workers(rules_nlp, text: str, expected: list[str]) -> None:
