@@ -1870,12 +1870,19 @@ def _weight_loss_as_aim(span: Span) -> bool:
     )
 
 
+_GUIDELINE_TITLE = re.compile(r"\s*Medical\s+Treatment\s+Guidelines?\b")
+
+
 def _names_a_guideline(span: Span) -> bool:
     """A service named as a guideline's topic is no service given: "ODG psychotherapy guidelines",
-    and the heading of ODG's surgical criteria ("ODG Indications for Surgery -- Knee arthroplasty")."""
+    and the heading of ODG's surgical criteria ("ODG Indications for Surgery -- Knee arthroplasty");
+    and the MTUS's title named in prose ("so the Chronic Pain Medical Treatment Guidelines apply")
+    names no condition."""
+    doc = span.doc
+    if span.label_ == "DIAGNOSIS":
+        return span.text == "Chronic Pain" and bool(_GUIDELINE_TITLE.match(doc.text, span.end_char))
     if span.label_ != "TREATMENT":
         return False
-    doc = span.doc
     i = _next_word(doc, span.end)
     if i < len(doc) and _lower(doc[i]) in ("guideline", "guidelines"):
         return True

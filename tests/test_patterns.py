@@ -1241,6 +1241,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He has upbeating torsional nystagmus, spinning spells and imbalance.",
             ["upbeating torsional nystagmus", "spinning spells", "imbalance"],
         ),
+        # a test named by its eponym alone after a plus sign, and a rotator cuff tear abbreviated
+        (
+            "Dx: R shoulder full thickness RC tear. Exam: + Hawkins, + Neer.",
+            ["R shoulder full thickness RC tear", "+ Hawkins", "+ Neer"],
+        ),
         # an ulcer's or hernia's complication stays with it, as ICD-10 names them
         (
             "Peptic ulcer disease with bleeding needs to be excluded. He has an inguinal hernia without obstruction"
@@ -2511,6 +2516,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             ["Erectile dysfunction"],
         ),
         ("Graduated compression stockings can relieve leg swelling and aching. She has calf pain.", ["calf pain"]),
+        # the MTUS's title named in prose names no condition
+        (
+            "He is beyond the postsurgical period, so the Chronic Pain Medical Treatment Guidelines apply. He has"
+            " chronic pain.",
+            ["chronic pain"],
+        ),
         # a condition's usual course
         (
             "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
