@@ -2004,7 +2004,7 @@ def _ends_on_list_number(span: Span) -> bool:
 # fall" stay out.
 _NAMED_AFTER_ARTICLE = frozenset(
     "tear tears release repair consultation boot screen revision transposition block blocks nodule nodules "
-    "ganglion cream reconstruction slip epidural".split()
+    "ganglion cream reconstruction slip epidural anti-inflammatory".split()
 )
 # Bound terms that name the patient's state after a negation ("reports no side effects", "benefit
 # without side effects", "no mass", "no collapse"); "documentation of ... side effects" is a
@@ -2039,7 +2039,7 @@ def _named_after_article(span: Span) -> bool:
         if before in _NEGATION_FILLERS and (k := _previous_word(span.doc, i)) >= 0:
             before = _lower(span.doc[k])  # "no reported side effects"
         return before in ("no", "without")
-    after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "the", "another", "his", "her", "their")
+    after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "an", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"
     return after_article or (word == "falls" and (before in _COUNTS or before == "with"))

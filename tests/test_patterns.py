@@ -1856,6 +1856,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "oral contraceptive",
             ],
         ),
+        # a drug class named alone after an article, not before the noun it describes
+        (
+            "She has failed therapy and an anti-inflammatory. The anti-inflammatory properties help.",
+            ["therapy", "anti-inflammatory"],
+        ),
         # a daily dose stays with its drug
         (
             "Gabapentin up to 2400 mg a day caused dizziness. He takes meloxicam 15 mg a day.",
