@@ -1460,6 +1460,7 @@ _NOT_A_LISTED_CONDITION = re.compile(
     # a course ("..., now healed")
     r"|(?:now\s+)?(?:resolving|resolved|healed|healing|improving|improved|stable|unchanged|worsening|chronic|acute)$"
     r"|(?:and|or)$"  # the conjunction left where the list was cut ("..., and status post ...")
+    r"|(?:worse|better|greater|more\s+severe)(?:\s+(?:on|in|at)\b|$)"  # "carpal tunnel syndrome, worse on the right"
     r"|(?:treated|managed|controlled|followed)\b",  # how the item before was treated ("..., treated with a cast")
     re.IGNORECASE,
 )
@@ -2031,7 +2032,7 @@ def _named_after_article(span: Span) -> bool:
     """Whether a bare bound term follows an article or a possessive ("the blocks", "his blocks";
     :data:`_NAMED_AFTER_ARTICLE`) or a negation ("no side effects"; :data:`_NAMED_AFTER_NEGATION`), or
     is "falls" after a count or "with" ("has had two falls", "myelopathy with falls"; "the request falls
-    within" is a verb)."""
+    within" is a verb), or "diabetic" said of the worker ("is not diabetic")."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
     word, before = " ".join(fold(span.text.lower()).split()), _lower(span.doc[i])
@@ -2042,7 +2043,9 @@ def _named_after_article(span: Span) -> bool:
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "an", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"
-    return after_article or (word == "falls" and (before in _COUNTS or before == "with"))
+    # "she is not diabetic", "he is a diabetic": the condition said of the worker
+    diabetic = word == "diabetic" and before in ("is", "not", "a", "was")
+    return after_article or diabetic or (word == "falls" and (before in _COUNTS or before == "with"))
 
 
 def _hedged(span: Span) -> bool:

@@ -1223,6 +1223,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " to address.",
             ["radicular complaints", "Fear avoidance", "depressed mood"],
         ),
+        # "diabetic" said of the worker; a list item that only compares sides is no condition
+        (
+            "She has hypothyroidism and is not diabetic. The diabetic patient was seen.",
+            ["hypothyroidism", "diabetic"],
+        ),
+        (
+            "The diagnoses have included bilateral carpal tunnel syndrome, worse on the right, and right trigger"
+            " thumb, resolved.",
+            ["bilateral carpal tunnel syndrome", "right trigger thumb"],
+        ),
         # an amputation the injury caused stays a condition
         ("He has a traumatic amputation of the index finger.", ["traumatic amputation of the index finger"]),
         # "which the new socket will address" is the reviewer's, not a guideline's
