@@ -394,6 +394,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             k = _after_with_course(doc, i)  # "LBP w/ intermittent radiation to the L buttock"
             if k < len(doc) and (_lower(doc[k]) in _RADIATING or _spread_noun(doc, k)):  # "with radiation (spread) to"
                 i = k
+    if label == "DIAGNOSIS" and i < len(doc) and _lower(doc[i]) in ("that", "which"):
+        j = _next_word(doc, i + 1)  # "neck pain that radiates into the right shoulder blade"
+        if j < len(doc) and _lower(doc[j]) in ("radiates", "radiate", "radiated"):
+            i = j
     radiating = label == "DIAGNOSIS" and i < len(doc) and (_lower(doc[i]) in _RADIATING or _spread_noun(doc, i))
     head = _is_condition_head(_lower(doc[end - 1]))
     if (

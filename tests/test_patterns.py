@@ -1233,6 +1233,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " thumb, resolved.",
             ["bilateral carpal tunnel syndrome", "right trigger thumb"],
         ),
+        # a spread told in a relative clause
+        (
+            "He has neck pain that radiates into the right shoulder blade and the lateral arm, with numbness.",
+            ["neck pain that radiates into the right shoulder blade and the lateral arm", "numbness"],
+        ),
         # an amputation the injury caused stays a condition
         ("He has a traumatic amputation of the index finger.", ["traumatic amputation of the index finger"]),
         # "which the new socket will address" is the reviewer's, not a guideline's
