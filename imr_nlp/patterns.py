@@ -1942,6 +1942,21 @@ _WAS_POSITIVE = "finding:test-was-positive"
 _TEST_HEADS = frozenset("test tests sign signs maneuver maneuvers raise".split())
 
 
+def before_its_result(span: Span) -> Span | None:
+    """The test's name in a "<test> was positive" match, or None when the test has no name ("The test was
+    positive")."""
+    if span.id_ != _WAS_POSITIVE:
+        return span
+    end = max(i for i in range(span.start, span.end) if _lower(span.doc[i]) in _TEST_HEADS) + 1
+    if (
+        end - span.start < 2
+        or not span[0].is_alpha
+        or ((p := _previous_word(span.doc, span.start)) >= 0 and _word(span.doc[p]) in ("and", "or", ","))
+    ):
+        return None  # "Phalen's and Tinel's tests were positive": the first name is cut off
+    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
+
+
 _AMPUTATIONS = frozenset({"amputation", "amputations"})
 _UNDERWENT = frozenset("underwent undergo undergone had included includes s/p".split())
 
@@ -1958,21 +1973,6 @@ def as_operation(span: Span) -> Span:
     if i >= 0 and _lower(span.doc[i]) in _UNDERWENT:
         return Span(span.doc, span.start, span.end, label="TREATMENT", span_id=span.id)
     return span
-
-
-def before_its_result(span: Span) -> Span | None:
-    """The test's name in a "<test> was positive" match, or None when the test has no name ("The test was
-    positive")."""
-    if span.id_ != _WAS_POSITIVE:
-        return span
-    end = max(i for i in range(span.start, span.end) if _lower(span.doc[i]) in _TEST_HEADS) + 1
-    if (
-        end - span.start < 2
-        or not span[0].is_alpha
-        or ((p := _previous_word(span.doc, span.start)) >= 0 and _word(span.doc[p]) in ("and", "or", ","))
-    ):
-        return None  # "Phalen's and Tinel's tests were positive": the first name is cut off
-    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
 
 
 def _grew_beyond_counts(span: Span, grown: Span) -> bool:
