@@ -772,12 +772,15 @@ def plain_window(doc: Doc, lo: int, hi: int) -> tuple[str, list[int]]:
             where.append(tok.idx)
         else:  # a word split at a line end reads as the word re-joined ("eigh-\n teen": SpaceNormaliser)
             text = tok.norm_ if "-" in tok.text and not tok.text.isalpha() and tok.norm_.isalpha() else fold(tok.text)
-            chars.extend(text)
-            last = tok.idx + len(tok) - 1
-            where.extend(min(tok.idx + k, last) for k in range(len(text) - 1))
-            where.extend([last] if text else [])
+            chars.append(text)
+            if len(text) == len(tok):  # most words: one character each
+                where.extend(range(tok.idx, tok.idx + len(text)))
+            elif text:
+                last = tok.idx + len(tok) - 1
+                where.extend(min(tok.idx + k, last) for k in range(len(text) - 1))
+                where.append(last)
         if tok.i < hi - 1:
-            chars.extend(tok.whitespace_)
+            chars.append(tok.whitespace_)
             where.extend(range(tok.idx + len(tok), tok.idx + len(tok) + len(tok.whitespace_)))
     return "".join(chars), where
 
@@ -1885,7 +1888,10 @@ def _names_a_guideline(span: Span) -> bool:
     names no condition."""
     doc = span.doc
     if span.label_ == "DIAGNOSIS":
-        return span.text == "Chronic Pain" and bool(_GUIDELINE_TITLE.match(doc.text, span.end_char))
+        if span.text != "Chronic Pain":
+            return False
+        after = doc[span.start : span.end + 7].text[len(span.text) :]  # a window: ``doc.text`` is rebuilt on access
+        return bool(_GUIDELINE_TITLE.match(after))
     if span.label_ != "TREATMENT":
         return False
     i = _next_word(doc, span.end)

@@ -2542,6 +2542,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " chronic pain.",
             ["chronic pain"],
         ),
+        (
+            "He is beyond the postsurgical period, so the Chronic Pain \n\n Medical Treatment\nGuidelines apply. He"
+            " has chronic pain.",
+            ["chronic pain"],
+        ),
         # a condition's usual course
         (
             "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
