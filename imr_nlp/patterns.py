@@ -729,7 +729,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
     "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive "
-    "gradual "
+    "gradual massive "
     # nouns with those endings ("CLINICAL CASE SUMMARY" above a sentence that opens with a drug)
     "summary commentary secretary boundary referral denial approval renewal narrative representative".split()
 )
@@ -1271,9 +1271,9 @@ def joined_procedures(spans: list[Span]) -> list[Span]:
         if prev is not None and prev.label_ == span.label_ == "TREATMENT":
             between = [t.norm_ for t in span.doc[prev.end : span.start] if not t.is_space]  # "w/" is "with"
             joined = _one_service(prev, span, between)
-            also = between == ["and"] and prev.start in with_joined and _second_procedure(span)
+            also = between == ["and"] and prev.start in with_joined and (_second_procedure(span) or _clearance(prev))
             if joined or also:
-                if between == ["with"]:
+                if between == ["with"] or (between[:1] == ["with"] and _clearance(prev)):
                     with_joined.add(prev.start)
                 out[-1] = Span(span.doc, prev.start, span.end, label=span.label)
                 continue
@@ -1329,6 +1329,8 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
         or (between == ["of"] and _lower(last) in _OF_ITS_DRUG)
+        # "preoperative medical clearance with (an) EKG (and labs)": the tests are how it is cleared
+        or (between in (["with"], ["with", "a"], ["with", "an"]) and _lower(last) == "clearance")
         # "physical therapy for (prosthetic) gait training": the training is what the therapy does
         or (between == ["for"] and _lower(last) == "therapy" and _lower(span[-1]) in ("training", "retraining"))
         or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
@@ -1340,6 +1342,11 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and ((not between and len(prev) == 1) or between in _ROUTES)
         )
     )
+
+
+def _clearance(span: Span) -> bool:
+    """A preoperative clearance that has joined the test it is done with."""
+    return any(_lower(t) == "clearance" for t in span)
 
 
 _EMG = frozenset("emg emgs electromyogram electromyograms electromyography".split())
@@ -1393,6 +1400,11 @@ _COMPOUND_HEADS = frozenset(
 
 _SCORE_HEADS = frozenset("score scores rating ratings scale scales index inventory questionnaire".split())
 _MEASURE_HEADS = frozenset("equivalent equivalents milligram agreement agreements contract contracts".split())
+# a service that names who gives it or where ("the wound care surgeon", "physical therapy clinic notes")
+_PROVIDERS = frozenset(
+    "surgeon surgeons physician physicians nurse nurses clinic clinics center centers team specialist specialists "
+    "provider providers".split()
+)
 # a drug class that names its effect or a condition it causes ("hypnotic effects", "opioid misuse")
 _DRUG_QUALITIES = frozenset(
     "effect effects properties potential abuse misuse addiction overdose overdoses intolerance toxicity".split()
@@ -1403,8 +1415,9 @@ def modifies_next_noun(span: Span) -> bool:
     """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
     "pain relief", "pain score"), or a drug that names a measure or a document ("morphine
     equivalents", "opioid agreement"), an effect or a condition it causes ("hypnotic effects",
-    "opioid misuse", "NSAID intolerance"): the words name a service, a measure, a paper or a
-    condition, not a condition or a treatment."""
+    "opioid misuse", "NSAID intolerance"), or a service that names who gives it or where ("the
+    wound care surgeon", "a physical therapy clinic"): the words name a service, a measure, a paper,
+    a condition or a provider, not a condition or a treatment."""
     doc = span.doc
     i = _next_word(doc, span.end)
     if i >= len(doc):
@@ -1416,7 +1429,7 @@ def modifies_next_noun(span: Span) -> bool:
         k = _next_word(doc, j + 1)  # "depression and anxiety scores": two conditions name one measure
         return doc[j].is_alpha and k < len(doc) and _lower(doc[k]) in _SCORE_HEADS
     return (span.label_ == "DIAGNOSIS" and nxt in _COMPOUND_HEADS) or (
-        span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS | _DRUG_QUALITIES
+        span.label_ == "TREATMENT" and nxt in _MEASURE_HEADS | _DRUG_QUALITIES | _PROVIDERS
     )
 
 

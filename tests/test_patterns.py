@@ -498,6 +498,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # a size word grades the thing; a kind word stays ("irreparable")
+        (
+            "He has a massive irreparable rotator cuff tear and a history of a transient ischemic attack.",
+            ["irreparable rotator cuff tear", "transient ischemic attack"],
+        ),
         # a bare spinal region after a comma names where (as "..., lumbar region"); a list goes on
         (
             "The diagnoses are post-laminectomy syndrome, lumbar, and low back pain, lumbar radiculopathy.",
@@ -1890,6 +1895,25 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "16 visits of physical therapy",
                 "core strengthening",
             ],
+        ),
+        # a preoperative clearance is one service with the tests it is done with
+        (
+            "He requested preoperative medical clearance with an EKG and labs, and a preoperative cardiology"
+            " clearance with an echocardiogram.",
+            [
+                "preoperative medical clearance with an EKG and labs",
+                "preoperative cardiology clearance with an echocardiogram",
+            ],
+        ),
+        (
+            "She needs pre-operative medical clearance with an internist and a lumbosacral orthosis.",
+            ["pre-operative medical clearance", "lumbosacral orthosis"],
+        ),
+        # a service that names who gives it or where is no service given
+        (
+            "The wound care surgeon requested a wound vac. Physical therapy clinic notes were reviewed. She"
+            " has had wound care.",
+            ["wound vac", "wound care"],
         ),
         # an amputation the worker underwent is an operation
         (
