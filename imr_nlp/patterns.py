@@ -51,7 +51,7 @@ DRUG_TAIL = {
         # the salt or ester of a drug's name ("tramadol hydrochloride", "testosterone cypionate")
         r"|hydrochloride|sulfate|acetate|acetonide|cypionate|enanthate|phosphate|succinate|tartrate|bitartrate"
         r"|maleate|citrate|besylate|mesylate|fumarate|propionate|dipropionate|furoate|valerate|hyclate|bromide"
-        r"|taper)$"  # "prednisone taper"
+        r"|taper|augmentation)$"  # "prednisone taper", "bupropion augmentation"
     },
     "OP": "{0,6}",
 }
@@ -640,8 +640,9 @@ _QUANTITY_TAIL = re.compile(
     r"(?:,?\s{0,4}(?:"
     rf"(?:x|times|\#)\s{{0,4}}\d+(?:\s{{1,4}}{_UNIT})?"
     # strength, amount: "10/325 mg", "180gm", "8mg/2mg"
-    # a daily dose: "gabapentin up to 2400 mg a day", "meloxicam 15 mg a day"
+    # a daily dose: "gabapentin up to 2400 mg a day", "meloxicam 15 mg a day", "sertraline up to 200 mg (daily)"
     r"|(?:up\s{1,4}to\s{1,4})?\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)\s{1,4}(?:a|per)\s{1,4}(?:day|week)\b"
+    r"|up\s{1,4}to\s{1,4}\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)(?![\w/])"
     r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+(?:-|\s{1,4})day\s{1,4}(?:trial|rental)"
@@ -661,7 +662,7 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last))\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last)|almost|nearly|about|approximately|over)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
@@ -676,9 +677,10 @@ _QUANTITY_TAIL = re.compile(
     re.IGNORECASE,
 )
 # A count before a service: "12 sessions of physical therapy", "course of acupuncture", "three rounds
-# of occipital nerve blocks", "six month gym membership", "one-year gym membership".
+# of occipital nerve blocks", "a course of 30 sessions of TMS", "six month gym membership", "one-year gym
+# membership".
 _QUANTITY_HEAD = re.compile(
-    rf"(?:{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
+    rf"(?:(?:\b(?:course|series)\s{{1,4}}of\s{{1,4}})?{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
     rf"|\b(?:{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
     rf"|\b{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)"
     rf"|\b(?:{_NUMBER}|single)(?:-|\s{{1,4}})level"

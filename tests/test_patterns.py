@@ -1896,6 +1896,21 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "core strengthening",
             ],
         ),
+        # a dose "up to" a strength, a duration "for almost" a time, and an augmenting drug stay with the drug
+        (
+            "He had trials of sertraline up to 200 mg daily for 12 weeks and bupropion augmentation, and has taken"
+            " zolpidem nightly for almost two years.",
+            [
+                "sertraline up to 200 mg daily for 12 weeks",
+                "bupropion augmentation",
+                "zolpidem nightly for almost two years",
+            ],
+        ),
+        # a course of counted sessions is one mention with its service
+        (
+            "The psychiatrist requested a course of 30 sessions of transcranial magnetic stimulation.",
+            ["course of 30 sessions of transcranial magnetic stimulation"],
+        ),
         # a preoperative clearance is one service with the tests it is done with
         (
             "He requested preoperative medical clearance with an EKG and labs, and a preoperative cardiology"
