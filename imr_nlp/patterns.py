@@ -1866,10 +1866,19 @@ def _surroundings(span: Span) -> bool:
     return i >= 0 and _lower(span.doc[i]) == prep
 
 
+_PROTECTED = re.compile(r"^(?:vaccin|immuni[sz])")  # "vaccinated", "vaccine", "immunized", "immunization"
+
+
 def _against(span: Span) -> bool:
     """A condition after "anti-" names what a drug acts against, not the patient's condition
-    ("an anti-anxiety effect", "anti-anxiety medication")."""
-    return span.label_ == "DIAGNOSIS" and span.text.lower().startswith("anti-")
+    ("an anti-anxiety effect", "anti-anxiety medication"), and so does one a vaccine protects
+    against ("was vaccinated against hepatitis B")."""
+    if span.label_ != "DIAGNOSIS":
+        return False
+    doc, i = span.doc, _previous_word(span.doc, span.start)
+    j = _previous_word(doc, i) if i >= 0 else -1
+    vaccinated = j >= 0 and _lower(doc[i]) == "against" and bool(_PROTECTED.match(_lower(doc[j])))
+    return vaccinated or span.text.lower().startswith("anti-")
 
 
 # Weight loss advised or tried is an aim, not the symptom: "recommends weight loss before any TKA",

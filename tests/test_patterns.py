@@ -2568,6 +2568,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ),
         # a condition after "anti-" is what a drug acts against
         ("Buspirone has an anti-anxiety effect. He takes anti-anxiety medication for his anxiety.", ["anxiety"]),
+        # ... and so is one a vaccine protects against
+        ("She was vaccinated against hepatitis B in nursing school. She has hepatitis C.", ["hepatitis C"]),
         # ... but not a relative clause about the patient's own medications
         (
             "Erectile dysfunction that began after the fusion, in a man on medications that can cause it, needs a"
