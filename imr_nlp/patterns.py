@@ -1733,6 +1733,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not (g.label_ == "DECISION" and _hedged(g))
         and not _ends_on_list_number(g)
         and not _used_as_verb(g)
+        and not _as_evidence(g)
         and not _surroundings(g)
         and not _someone_elses(g)
         and not _names_a_guideline(g)
@@ -1850,6 +1851,20 @@ def _used_as_verb(span: Span) -> bool:
         and (i := _previous_word(span.doc, span.start)) >= 0
         and _lower(span.doc[i]) in _SUBJECT_PRONOUNS
     )
+
+
+_SUGGEST = frozenset("suggest suggests suggested".split())
+
+
+def _as_evidence(span: Span) -> bool:
+    """The history and physical that "(should) suggest the diagnosis" (ODG's criteria for joint
+    blocks) are the findings, not an examination given."""
+    if span.label_ != "TREATMENT" or span.text.lower() != "history and physical":
+        return False
+    doc, i = span.doc, _next_word(span.doc, span.end)
+    if i < len(doc) and _lower(doc[i]) in ("should", "must", "may"):
+        i = _next_word(doc, i + 1)
+    return i < len(doc) and _lower(doc[i]) in _SUGGEST
 
 
 # A cold or heat modality named as the worker's surroundings: "slipped on ice", "worked in the heat".

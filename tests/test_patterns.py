@@ -1906,6 +1906,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "zolpidem nightly for almost two years",
             ],
         ),
+        # the history and physical that suggest a diagnosis are findings, not an examination given
+        (
+            "Facet injections are recommended when the history and physical should suggest the diagnosis. A preoperative"
+            " history and physical is appropriate, and minimally invasive fusion is not.",
+            ["Facet injections", "preoperative history and physical", "minimally invasive fusion"],
+        ),
         # a course of counted sessions is one mention with its service
         (
             "The psychiatrist requested a course of 30 sessions of transcranial magnetic stimulation.",
