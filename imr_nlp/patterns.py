@@ -1735,6 +1735,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not _used_as_verb(g)
         and not _as_evidence(g)
         and not _surroundings(g)
+        and not _exertion(g)
         and not _someone_elses(g)
         and not _names_a_guideline(g)
         and not _weight_loss_as_aim(g)
@@ -1879,6 +1880,18 @@ def _surroundings(span: Span) -> bool:
     if i >= 0 and _lower(span.doc[i]) == "the":
         i = _previous_word(span.doc, i)
     return i >= 0 and _lower(span.doc[i]) == prep
+
+
+def _exertion(span: Span) -> bool:
+    """Bare exercise as the effort a measure is taken with is no service: "(saturation) during
+    exercise", "normal at rest and with exercise"."""
+    if span.label_ != "TREATMENT" or span.text.lower() != "exercise":
+        return False
+    doc, i = span.doc, _previous_word(span.doc, span.start)
+    if i >= 0 and _lower(doc[i]) == "during":
+        return True
+    before = [_lower(doc[k]) for k in range(max(0, span.start - 6), span.start) if not doc[k].is_space]
+    return "rest" in before[-4:] and bool(before) and before[-1] == "with"
 
 
 _PROTECTED = re.compile(r"^(?:vaccin|immuni[sz])")  # "vaccinated", "vaccine", "immunized", "immunization"

@@ -1906,6 +1906,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "zolpidem nightly for almost two years",
             ],
         ),
+        # exercise as the effort a measure is taken with is no service
+        (
+            "A CT pulmonary angiogram showed emboli. His saturation is normal at rest and with exercise and did not"
+            " fall during exercise. He walks daily as a home exercise program.",
+            ["CT pulmonary angiogram", "home exercise program"],
+        ),
         # the history and physical that suggest a diagnosis are findings, not an examination given
         (
             "Facet injections are recommended when the history and physical should suggest the diagnosis. A preoperative"
