@@ -644,6 +644,9 @@ _QUANTITY_TAIL = re.compile(
     r"|(?:up\s{1,4}to\s{1,4})?\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)\s{1,4}(?:a|per)\s{1,4}(?:day|week)\b"
     r"|up\s{1,4}to\s{1,4}\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)(?![\w/])"
     r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
+    r"|\d[\d.,]*\s{0,4}(?:mg|mcg)/kg\b"  # a dose by weight: "ivermectin 200 mcg/kg"
+    # doses and how far apart: "two doses one week apart", "two applications one week apart"
+    rf"|{_NUMBER}\s{{1,4}}doses?\b|{_NUMBER}\s{{1,4}}(?:days?|weeks?)\s{{1,4}}apart\b"
     r"|\d+\s{0,4}x\s{0,4}\d+"
     r"|\d+(?:-|\s{1,4})day\s{1,4}(?:trial|rental)"
     # a singular unit before a noun is the next item's ("Left TKA, 3 day inpatient stay")
@@ -680,7 +683,7 @@ _QUANTITY_TAIL = re.compile(
 # of occipital nerve blocks", "a course of 30 sessions of TMS", "six month gym membership", "one-year gym
 # membership".
 _QUANTITY_HEAD = re.compile(
-    rf"(?:(?:\b(?:course|series)\s{{1,4}}of\s{{1,4}})?{_COUNT}(?:{_UNIT}|rounds?|courses?)\s{{1,4}}of"
+    rf"(?:(?:\b(?:course|series)\s{{1,4}}of\s{{1,4}})?{_COUNT}(?:{_UNIT}|rounds?|courses?|applications?)\s{{1,4}}of"
     rf"|\b(?:{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
     rf"|\b{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)"
     rf"|\b(?:{_NUMBER}|single)(?:-|\s{{1,4}})level"
@@ -692,7 +695,7 @@ _QUANTITY_HEAD = re.compile(
 
 # Visits or sessions named after the service ("12 physical therapy visits", "six acupuncture
 # sessions", "8 more psychotherapy sessions", "chiropractic visits"), with the count before it.
-_VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?)\b", re.IGNORECASE)
+_VISITS_AFTER = re.compile(r"\s{1,4}(?:visits?|sessions?|applications?)\b", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(rf"(?:\b{_NUMBER}\s{{0,4}}(?:-|to)\s{{0,4}})?{_COUNT}$", re.IGNORECASE)  # "3-4 ... visits"
 # A service done once has no duration: in "responded to the cortisone injection for two months" the
 # months are the relief's.
@@ -1575,6 +1578,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+an?\s+[\w-]+\s+(?:condition|disorder|disease)\b"  # "CRPS is a neuropathic condition"
     # a condition's course in general: "Most symptoms of mild traumatic brain injury resolve within three months"
     r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
+    r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"

@@ -1906,6 +1906,17 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "zolpidem nightly for almost two years",
             ],
         ),
+        # applications and doses, how far apart, and a dose by weight stay with the drug
+        (
+            "She had two applications of permethrin 5% cream one week apart and a course of mupirocin ointment, and"
+            " was given oral ivermectin 200 mcg/kg, two doses one week apart. Two permethrin applications failed.",
+            [
+                "two applications of permethrin 5% cream one week apart",
+                "course of mupirocin ointment",
+                "oral ivermectin 200 mcg/kg, two doses one week apart",
+                "Two permethrin applications",
+            ],
+        ),
         # exercise as the effort a measure is taken with is no service
         (
             "A CT pulmonary angiogram showed emboli. His saturation is normal at rest and with exercise and did not"
@@ -2601,6 +2612,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             ["chronic pain"],
         ),
         # a condition's usual course
+        (
+            "Itching commonly persists for two to four weeks after treatment of scabies. She has itching of the hands.",
+            ["itching of the hands"],
+        ),
         (
             "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
             ["daily headaches"],
