@@ -498,6 +498,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # a hyphenated test name of more than one word after the hyphen
+        ("She has a positive cross-body adduction test.", ["positive cross-body adduction test"]),
         # a size word grades the thing; a kind word stays ("irreparable")
         (
             "He has a massive irreparable rotator cuff tear and a history of a transient ischemic attack.",
