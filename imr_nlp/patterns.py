@@ -669,7 +669,7 @@ _QUANTITY_TAIL = re.compile(
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
-    r"|prn|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
+    r"|prn|(?:bid|tid)-(?:tid|qid)|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b|(?:once|twice)[\s-]{1,4}(?:daily|weekly|monthly|nightly)\b"
     # how long a brace or splint was worn: "stack splint worn full time for 8 weeks"
     rf"|worn\s{{1,4}}(?:(?:full[\s-]time|at\s{{1,4}}night|nightly|daily)\s{{1,4}})?for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)\b"

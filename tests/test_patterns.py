@@ -498,6 +498,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("She reports benefit without side effects and has a slip that moves.", ["side effects", "slip"]),
         ("The records do not describe side effects.", []),
         ("EMG showed severe slowing.", ["slowing"]),
+        # a reflex named with its change and its grade is one finding
+        ("Exam: dec L Achilles reflex 1+, R biceps reflex 1+.", ["dec L Achilles reflex 1+", "R biceps reflex 1+"]),
         # a hyphenated test name of more than one word after the hyphen
         ("She has a positive cross-body adduction test.", ["positive cross-body adduction test"]),
         # a size word grades the thing; a kind word stays ("irreparable")
@@ -1897,6 +1899,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "16 visits of physical therapy",
                 "core strengthening",
             ],
+        ),
+        # a range of daily frequencies in shorthand stays with the drug
+        (
+            "Meds: Norco 10/325 bid-tid, ibuprofen 600 tid. Plan: LSO.",
+            ["Norco 10/325 bid-tid", "ibuprofen 600 tid", "LSO"],
         ),
         # a dose "up to" a strength, a duration "for almost" a time, and an augmenting drug stay with the drug
         (
