@@ -1710,8 +1710,10 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running
     onto the next list item's number, a procedure written "post-X" ("post-thoracotomy pain"),
     "pain with <maneuver>" where the pain has a site ("groin pain with prolonged standing" is
-    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines"),
-    weight loss advised or tried (:func:`_weight_loss_as_aim`) and a condition after "anti-"
+    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines"), the
+    history and physical that suggest a diagnosis (:func:`_as_evidence`), exercise as the effort a
+    measure is taken with (:func:`_exertion`), weight loss advised or tried
+    (:func:`_weight_loss_as_aim`) and a condition after "anti-" or one a vaccine protects against
     (:func:`_against`). Procedures joined by "with", and drugs joined by "/", are one TREATMENT.
     The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where no lexicon
     or pattern match overlaps them, and replace a match they name in full ("necrotizing fasciitis"
@@ -1895,7 +1897,7 @@ def _exertion(span: Span) -> bool:
     if i >= 0 and _lower(doc[i]) == "during":
         return True
     before = [_lower(doc[k]) for k in range(max(0, span.start - 6), span.start) if not doc[k].is_space]
-    return "rest" in before[-4:] and bool(before) and before[-1] == "with"
+    return bool(before) and before[-1] == "with" and "rest" in before[-4:]
 
 
 _PROTECTED = re.compile(r"^(?:vaccin|immuni[sz])")  # "vaccinated", "vaccine", "immunized", "immunization"
