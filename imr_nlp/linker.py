@@ -74,7 +74,9 @@ _REQUEST_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ITEM_PREFIX = re.compile(
-    r"^(?:\(?\d{1,2}\s*[.)]\s*|[\u2022*\-]\s*|(?:issues?\s*at\s*dispute|disputed\s*items?(?:\s*/\s*services?)?"
+    # a page footer that a converter ran into the item's line ("Page 2 of 3 Gabapentin 300mg #90:  Upheld")
+    r"^(?:page\s*\d+\s*of\s*\d+\s+"
+    r"|\(?\d{1,2}\s*[.)]\s*|[\u2022*\-]\s*|(?:issues?\s*at\s*dispute|disputed\s*items?(?:\s*/\s*services?)?"
     r"|items?|services?|treatment\s*requested|requested\s*treatment)\s*:\s*"
     # the sentence introducing the list, run into the first item when a converter joined the lines
     r"|[^:\n]{0,160}?\b(?:set\s*forth\s*below|as\s*follows|the\s*following)\s*:\s*)+",

@@ -57,6 +57,15 @@ def test_decision_word_on_its_own_line():
     assert [(d["item"], d["decision"]) for d in link(view)[0]] == [("Lumbar MRI", "upheld")]
 
 
+def test_a_page_footer_run_into_an_item_line_is_not_part_of_the_item():
+    view = build_view(
+        INTRO + "Lumbar MRI:  Upheld\nDecision rationale: Not indicated at this time.\n"
+        "Page 2 of 3 Gabapentin 300mg #90:  Overturned\nDecision rationale: Indicated.\n"
+    )
+    decided = [(d["item"], d["decision"]) for d in link(view)[0]]
+    assert decided == [("Lumbar MRI", "upheld"), ("Gabapentin 300mg #90", "overturned")]
+
+
 def test_summary_line_is_not_an_item():
     view = build_view(
         "Final Determination: UPHELD\n1. The request for Soma 350mg #60 is not medically necessary and appropriate.\n"
