@@ -25,7 +25,7 @@ from imr_nlp.guidelines import (
     normalise_guideline,
     split_citations,
 )
-from imr_nlp.textview import TextView
+from imr_nlp.textview import FURNITURE_PIECE, TextView
 
 UPHELD, OVERTURNED = "upheld", "overturned"
 
@@ -74,8 +74,8 @@ _REQUEST_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ITEM_PREFIX = re.compile(
-    # a page footer that a converter ran into the item's line ("Page 2 of 3 Gabapentin 300mg #90:  Upheld")
-    r"^(?:page\s*\d+\s*of\s*\d+\s+"
+    # page furniture that a converter ran into the item's line ("Page 2 of 3 Gabapentin 300mg #90:  Upheld")
+    rf"^(?:(?x:{FURNITURE_PIECE})\s+"
     r"|\(?\d{1,2}\s*[.)]\s*|[\u2022*\-]\s*|(?:issues?\s*at\s*dispute|disputed\s*items?(?:\s*/\s*services?)?"
     r"|items?|services?|treatment\s*requested|requested\s*treatment)\s*:\s*"
     # the sentence introducing the list, run into the first item when a converter joined the lines

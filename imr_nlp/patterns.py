@@ -1335,10 +1335,10 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         )
         or (between == ["of"] and _lower(last) in _OF_ITS_DRUG)
         # "preoperative medical clearance with (an) EKG (and labs)": the tests are how it is cleared
-        or (between in (["with"], ["with", "a"], ["with", "an"]) and _lower(last) == "clearance")
+        or (between in _WITH and _lower(last) == "clearance")
         # "physical therapy for (prosthetic) gait training": the training is what the therapy does
         or (between == ["for"] and _lower(last) == "therapy" and _lower(span[-1]) in ("training", "retraining"))
-        or (between in (["with"], ["with", "a"], ["with", "an"]) and _fitted_with(prev, span))
+        or (between in _WITH and _fitted_with(prev, span))
         or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
         or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
         or (  # "Lidocaine trigger point injections", "Toradol 60mg IM injection": named by the drug
@@ -1365,6 +1365,7 @@ def _emg_and_nerve_conduction(prev: Span, span: Span) -> bool:
 
 
 _ROUTES = (["im"], ["iv"], ["intramuscular"], ["intravenous"])
+_WITH = (["with"], ["with", "a"], ["with", "an"])
 _ATTACHMENTS = frozenset("pillow pillows hinge hinges".split())  # "walking boot with heel wedges" is two
 
 

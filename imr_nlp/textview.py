@@ -28,13 +28,13 @@ from spacy.tokens import Doc
 # What a page footer or header line holds, in any order ("Page 2 of 4", "- 2 -", "CM14-0123456",
 # "IMR Case Number: CM14-0123456   Page 2 of 4"). A bare "2 of 4" is not one: a wrapped line of a
 # sentence can be just that ("... approved\n12 of 30\nsessions").
-_FURNITURE_PIECE = r"""(?:
+FURNITURE_PIECE = r"""(?:
         page\s*\d+\s*(?:of\s*\d+)?                            # Page 2 of 4 / Page 2
       | -\s*\d+\s*-                                          # - 2 -
       | (?:(?:imr\s+)?case\s*(?:number|no\.?|\#)\s*:?\s*)?CM\d{2}-\d{4,8}  # [Case Number:] CM14-0123456
     )"""
 PAGE_FURNITURE = re.compile(
-    rf"^\s*{_FURNITURE_PIECE}(?:[\s|]+{_FURNITURE_PIECE})*\s*$",
+    rf"^\s*{FURNITURE_PIECE}(?:[\s|]+{FURNITURE_PIECE})*\s*$",
     re.IGNORECASE | re.VERBOSE,
 )
 

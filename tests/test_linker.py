@@ -57,10 +57,11 @@ def test_decision_word_on_its_own_line():
     assert [(d["item"], d["decision"]) for d in link(view)[0]] == [("Lumbar MRI", "upheld")]
 
 
-def test_a_page_footer_run_into_an_item_line_is_not_part_of_the_item():
+@pytest.mark.parametrize("furniture", ["Page 2 of 3", "Page 2", "- 2 -", "CM14-0123456", "CM14-0123456 Page 2 of 3"])
+def test_page_furniture_run_into_an_item_line_is_not_part_of_the_item(furniture: str):
     view = build_view(
         INTRO + "Lumbar MRI:  Upheld\nDecision rationale: Not indicated at this time.\n"
-        "Page 2 of 3 Gabapentin 300mg #90:  Overturned\nDecision rationale: Indicated.\n"
+        f"{furniture} Gabapentin 300mg #90:  Overturned\nDecision rationale: Indicated.\n"
     )
     decided = [(d["item"], d["decision"]) for d in link(view)[0]]
     assert decided == [("Lumbar MRI", "upheld"), ("Gabapentin 300mg #90", "overturned")]
