@@ -85,7 +85,24 @@ def drop_contained(rule_spans: list[Span], linked: list[Span]) -> list[Span]:
             return True
         return in_cite or (span.label_ == "TREATMENT" and any(span.start < e and s < span.end for s, e in items))
 
-    return [s for s in rule_spans if not superseded(s)]
+    kept = [s for s in rule_spans if not superseded(s)]
+    kept += [tail for s in rule_spans if s.label_ == "TREATMENT" and (tail := _beyond_item(s, items)) is not None]
+    return kept
+
+
+def _beyond_item(span: Span, items: list[tuple[int, int]]) -> Span | None:
+    """What a rule TREATMENT joined onto a disputed item's repeat ("preoperative medical clearance
+    with laboratory tests" where the item is the clearance): the service after the joining words,
+    which the item does not name."""
+    end = next((e for s, e in items if s <= span.start < e < span.end), None)
+    if end is None:
+        return None
+    doc = span.doc
+    words = [t for t in doc[end : span.end] if not t.is_space]
+    if len(words) < 2 or words[0].lower_ != "with":
+        return None
+    tail = words[2] if words[1].lower_ in ("a", "an") and len(words) > 2 else words[1]
+    return Span(doc, tail.i, span.end, label=span.label_)
 
 
 def split_words(doc: Doc) -> list[tuple[int, int, str]]:

@@ -156,6 +156,15 @@ def test_an_item_repeated_with_its_duration_keeps_it_and_a_condition_naming_an_i
     assert "chronic migraine" in [e["text"] for e in record["entities"] if e["label"] == "DIAGNOSIS"]
 
 
+def test_a_service_joined_onto_an_items_repeat_is_kept_on_its_own(rules_nlp):
+    # the item is the bare clearance; "with laboratory tests" is a second service, not lost with the repeat
+    record = imr_nlp.extract((EXAMPLES / "notice-2013_v.txt").read_text(), rules_nlp).to_dict()
+    treatments = [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+    assert "preoperative medical clearance" in [d["item"] for d in record["decisions"]]
+    assert "laboratory tests" in treatments
+    assert "preoperative medical clearance with laboratory tests" not in treatments
+
+
 def test_the_workers_job_is_not_a_treatment_even_when_the_lexicon_knows_it(rules_nlp):
     text = (EXAMPLES / "professional-review_s.txt").read_text()
     record = imr_nlp.extract(text, rules_nlp).to_dict()
