@@ -685,7 +685,7 @@ _QUANTITY_TAIL = re.compile(
 _QUANTITY_HEAD = re.compile(
     rf"(?:(?:\b(?:course|series)\s{{1,4}}of\s{{1,4}})?{_COUNT}(?:{_UNIT}|rounds?|courses?|applications?)\s{{1,4}}of"
     rf"|\b(?:{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)\s{{1,4}})?(?:course|series)\s{{1,4}}of"
-    rf"|\b{_NUMBER}(?:-|\s{{1,4}})(?:day|week|month|year)"
+    rf"|\b{_NUMBER}(?:-|\s{{1,4}})(?:hour|day|week|month|year)"  # "a 24-hour Holter monitor", "30 day trial"
     rf"|\b(?:{_NUMBER}|single)(?:-|\s{{1,4}})level"
     # "evaluation for a functional restoration program", "psychological evaluation for a spinal cord stimulator trial"
     r"|\b(?:(?:psychological|psychiatric|medical|surgical|neuropsychological)\s{1,4})?evaluation\s{1,4}for(?:\s{1,4}an?)?)\s{1,4}$",
@@ -1400,7 +1400,7 @@ _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
     "generator center unit evaluation repair repairs release releases retraining excision index injection injections "
-    "prophylaxis test testing plate plates screw screws surgery surgeries attempt attempts".split()
+    "prophylaxis test testing plate plates screw screws surgery surgeries attempt attempts risk risks".split()
 )
 
 
@@ -1419,7 +1419,7 @@ _DRUG_QUALITIES = frozenset(
 
 def modifies_next_noun(span: Span) -> bool:
     """A DIAGNOSIS that is only the first half of a compound ("pain program", "pain management",
-    "pain relief", "pain score"), or a drug that names a measure or a document ("morphine
+    "pain relief", "pain score", "bleeding risk"), or a drug that names a measure or a document ("morphine
     equivalents", "opioid agreement"), an effect or a condition it causes ("hypnotic effects",
     "opioid misuse", "NSAID intolerance"), or a service that names who gives it or where ("the
     wound care surgeon", "a physical therapy clinic"): the words name a service, a measure, a paper,
@@ -1580,6 +1580,8 @@ _GUIDELINE_CUE = re.compile(
     # a condition's course in general: "Most symptoms of mild traumatic brain injury resolve within three months"
     r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
     r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
+    # a payer's policy: "Cardiac rehabilitation is covered after ..."
+    r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
@@ -1889,16 +1891,26 @@ def _surroundings(span: Span) -> bool:
     return i >= 0 and _lower(span.doc[i]) == prep
 
 
+_MEASURED = frozenset("rest rate saturation pressure".split())  # what is measured at rest or with exercise
+_EXERCISE_MEASURES = frozenset("limit limits tolerance capacity".split())
+_TREATED = frozenset("treated managed controlled improved improves helped lowered reduced".split())
+
+
 def _exertion(span: Span) -> bool:
     """Bare exercise as the effort a measure is taken with is no service: "(saturation) during
-    exercise", "normal at rest and with exercise"."""
+    exercise", "normal at rest and with exercise", "does not reach an adequate heart rate with
+    exercise", and neither is how much of it a patient can do ("his exercise limit")."""
     if span.label_ != "TREATMENT" or span.text.lower() != "exercise":
         return False
     doc, i = span.doc, _previous_word(span.doc, span.start)
     if i >= 0 and _lower(doc[i]) == "during":
         return True
-    before = [_lower(doc[k]) for k in range(max(0, span.start - 6), span.start) if not doc[k].is_space]
-    return bool(before) and before[-1] == "with" and "rest" in before[-4:]
+    if (j := _next_word(doc, span.end)) < len(doc) and _lower(doc[j]) in _EXERCISE_MEASURES:
+        return True
+    before = [_lower(doc[k]) for k in range(max(0, span.start - 10), span.start) if not doc[k].is_space]
+    if not before or before[-1] != "with" or _MEASURED.isdisjoint(before[-8:]):
+        return False
+    return _TREATED.isdisjoint(before[-8:])  # "blood pressure is managed with exercise": a service
 
 
 _PROTECTED = re.compile(r"^(?:vaccin|immuni[sz])")  # "vaccinated", "vaccine", "immunized", "immunization"

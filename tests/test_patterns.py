@@ -1280,6 +1280,26 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "duodenal ulcer",
             ],
         ),
+        # cardiac rhythm findings; a risk named after a condition is no condition of the patient's
+        (
+            "A Holter showed sinus bradycardia with sinus pauses and paroxysmal atrial fibrillation. He reports"
+            " near-syncopal spells and exertional lightheadedness, and has chronotropic incompetence. There is no"
+            " bleeding risk on anticoagulation.",
+            [
+                "sinus bradycardia",
+                "sinus pauses",
+                "paroxysmal atrial fibrillation",
+                "near-syncopal spells",
+                "exertional lightheadedness",
+                "chronotropic incompetence",
+            ],
+        ),
+        # a payer's coverage policy names conditions as criteria, not as the patient's
+        (
+            "Cardiac rehabilitation is covered after an acute myocardial infarction or stable angina. He has"
+            " sick sinus syndrome.",
+            ["sick sinus syndrome"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -1931,6 +1951,24 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "A CT pulmonary angiogram showed emboli. His saturation is normal at rest and with exercise and did not"
             " fall during exercise. He walks daily as a home exercise program.",
             ["CT pulmonary angiogram", "home exercise program"],
+        ),
+        (
+            "He does not reach an adequate heart rate with exercise, and his exercise limit is low. His blood"
+            " pressure was treated with exercise.",
+            ["exercise"],
+        ),
+        # a length in hours before a test stays with it; cardiac drugs and services
+        (
+            "A 24-hour Holter monitor was done; a single 48-hour Holter did not establish it. He was started on"
+            " metoprolol and diltiazem and had coronary stenting and a permanent pacemaker implantation.",
+            [
+                "24-hour Holter monitor",
+                "48-hour Holter",
+                "metoprolol",
+                "diltiazem",
+                "coronary stenting",
+                "permanent pacemaker implantation",
+            ],
         ),
         # the history and physical that suggest a diagnosis are findings, not an examination given
         (
