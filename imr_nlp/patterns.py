@@ -665,7 +665,7 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last)|almost|nearly|about|approximately|over)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last)|almost|nearly|about|approximately|over)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+|\s{{1,4}}to\s{{1,4}}\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
@@ -1580,7 +1580,8 @@ _GUIDELINE_CUE = re.compile(
     # a condition's course in general: "Most symptoms of mild traumatic brain injury resolve within three months"
     r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
     r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
-    # a payer's policy: "Cardiac rehabilitation is covered after ..."
+    # a payer's policy: "Cardiac rehabilitation is covered after ...", a care option: "X can be offered first"
+    r"|(?:can|may)\s+be\s+offered\b"
     r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"

@@ -96,6 +96,12 @@ def test_common_terms_are_found_whole(rules_nlp, label: str, term: str) -> None:
             "evaluation for a functional restoration program",
         ),
         ("monthly visits for six months", "monthly visits", "monthly visits for six months"),
+        # a range of intervals is the frequency
+        (
+            "visual field testing every 1 to 6 months.",
+            "visual field testing",
+            "visual field testing every 1 to 6 months",
+        ),
         # a range of visits is counted whole, and a duration in years names the service's length
         ("an initial trial of 3-4 psychotherapy visits", "psychotherapy", "3-4 psychotherapy visits"),
         ("a one-year gym membership", "gym membership", "one-year gym membership"),
@@ -1293,6 +1299,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "exertional lightheadedness",
                 "chronotropic incompetence",
             ],
+        ),
+        # a care option a guideline offers names conditions as criteria; eye findings
+        (
+            "Laser trabeculoplasty can be offered first, and angle-recession glaucoma is managed as open-angle"
+            " glaucoma. He has a commotio retinae, angle recession and an arcuate defect in the right eye.",
+            ["commotio retinae", "angle recession", "arcuate defect in the right eye"],
         ),
         # a payer's coverage policy names conditions as criteria, not as the patient's
         (
