@@ -91,7 +91,10 @@ _OCCUPATION = [
         # not the job a worker hopes to return or has returned to ("wants to return to work as a dispatcher",
         # "has returned to work as a parts counter clerk")
         r"\b(?<!return\sto\s)(?<!returning\sto\s)(?<!returned\sto\s)(?<!returns\sto\s)(?<!back\sto\s)"
-        r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+(?:as|was)\s+(?:an?\s+|the\s+)?"
+        r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+"
+        # "worked for 28 years as ..."
+        r"(?:for\s+(?:(?:over|about|nearly|almost|more\s+than)\s+)?[\w-]+\s+(?:years?|months?)\s+)?"
+        r"(?:as|was)\s+(?!(?:an?\s+)?result\b)(?:an?\s+|the\s+)?"  # not "(off work) as a result of ..."
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
         r"|struck|[a-z]{3,}ed|[a-z]{3,}s)|in|on|where|from|since|to)\b"  # "... and stands for 10-hour shifts"

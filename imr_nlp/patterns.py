@@ -44,7 +44,7 @@ DRUG_TAIL = {
         "REGEX": r"^(?:\d[\d,./]*%?|\d[\d.,]*(?:mg|mcg|gm?|ml)|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity"
         r"|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|lotion|solution|oral|topical|transdermal"
-        r"|sublingual"
+        r"|sublingual|inhalation|ophthalmic"  # "tiotropium 18 mcg inhalation capsules"
         # a line break may sit inside the tail ("Lidoderm 5%\npatches"); a strength the tokenizer left whole
         # before a slash ("Butrans 10mcg/hr")
         r"|grams?|units?|hr|hour|sodium|potassium|hcl|nasal|spray|/|\s+"

@@ -55,6 +55,9 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("This 34 year old male journeyman electrician received an electrical shock", "journeyman electrician"),
         ("She was employed as a janitor and slipped on a wet floor.", "janitor"),
         ("He worked as a shipping and receiving clerk for ten years.", "shipping and receiving clerk"),
+        # the years worked before the job; "work as a result of" names no job
+        ("He worked for 28 years as a shipyard welder in enclosed hulls.", "shipyard welder"),
+        ("He has been unable to work as a result of the pain.", None),
         ("The patient is a 38 year old male forklift operator whose left foot was crushed", "forklift operator"),
         ("She is\na registered nurse who slipped on a wet hospital floor.", "registered nurse"),
         ("He is a candidate who would benefit from surgery.", None),

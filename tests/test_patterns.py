@@ -1969,6 +1969,17 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             " pressure was treated with exercise.",
             ["exercise"],
         ),
+        # an inhaled or eye drug's form stays with it; pulmonary services
+        (
+            "He was started on tiotropium 18 mcg inhalation capsules and timolol 0.5% ophthalmic solution, and"
+            " pulmonary rehabilitation and ambulatory oxygen were requested.",
+            [
+                "tiotropium 18 mcg inhalation capsules",
+                "timolol 0.5% ophthalmic solution",
+                "pulmonary rehabilitation",
+                "ambulatory oxygen",
+            ],
+        ),
         # a length in hours before a test stays with it; cardiac drugs and services
         (
             "A 24-hour Holter monitor was done; a single 48-hour Holter did not establish it. He was started on"
