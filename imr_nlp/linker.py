@@ -117,7 +117,7 @@ CITATION_KINDS = ("claims_administrator", "reviewer", "unspecified")
 # Words that make a guideline-naming piece a sentence about the guideline, not a citation.
 # ("supports" and "notes" are not among them: "Low Back, Lumbar supports" is a section name.)
 _PROSE = re.compile(
-    r"\b(?:is|are|was|were|states?|stated|recommends?|recommended|indicates?|because|"
+    r"\b(?:is|are|was|were|(?<!united\s)states?|stated|recommends?|recommended|indicates?|because|"
     r"addresses?|requires?|should|may|not)\b",
     re.IGNORECASE,
 )

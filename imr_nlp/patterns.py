@@ -830,8 +830,10 @@ _VERBS = frozenset(
     " underwent recommend recommends support supports allow allows require requires prescribe prescribes order orders"
     " request requests approve approves certify certifies deny denies consider considers prefer prefers include"
     " includes use uses want wants fails resists lacks exceeds precedes follows helps"
-    " attends completes resumes finishes tries receives undergoes".split()
-    # "do not recommend shockwave therapy", "eczema that fails topical therapy", "attends outpatient therapy"
+    " attends completes resumes finishes tries receives undergoes"
+    " address addresses cover covers provide provides offer offers discuss discusses mention mentions".split()
+    # "do not recommend shockwave therapy", "eczema that fails topical therapy", "attends outpatient therapy",
+    # "The MTUS does not address therapy after envenomation"
 )
 
 
@@ -1581,7 +1583,7 @@ _GUIDELINE_CUE = re.compile(
     r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
     r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
     # a payer's policy: "Cardiac rehabilitation is covered after ...", a care option: "X can be offered first"
-    r"|(?:can|may)\s+be\s+offered\b"
+    r"|(?:can|may)\s+be\s+offered\b|\b(?:algorithm|guideline|report|policy|bulletin)\s+advises\b"
     r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"

@@ -198,3 +198,14 @@ def test_an_item_starting_with_a_count_after_a_run_in_rationale():
         "Cymbalta 60mg #30",
         "6 additional sessions of biofeedback",
     ]
+
+
+def test_a_guideline_named_after_the_united_states_is_a_citation_not_prose():
+    view = build_view(
+        INTRO + "Complete blood count:  Upheld\nClaims Administrator guideline: Decision based on Non-MTUS Citation"
+        " Unified Treatment Algorithm for the Management of Crotaline Snakebite in the United States.\n"
+        "Decision rationale: The count is normal.\n"
+    )
+    [decision] = link(view)[0]
+    assert [(c["by"], c["guideline"]) for c in decision["citations"]] == [("claims_administrator", "Other")]
+    assert decision["citations"][0]["text"].endswith("in the United States")

@@ -1306,6 +1306,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " glaucoma. He has a commotio retinae, angle recession and an arcuate defect in the right eye.",
             ["commotio retinae", "angle recession", "arcuate defect in the right eye"],
         ),
+        # what a treatment algorithm advises names conditions as criteria
+        (
+            "The algorithm advises repeat platelet counts, and later only if there is bleeding. He has"
+            " recurrent thrombocytopenia without bleeding.",
+            ["recurrent thrombocytopenia", "bleeding"],
+        ),
         # a payer's coverage policy names conditions as criteria, not as the patient's
         (
             "Cardiac rehabilitation is covered after an acute myocardial infarction or stable angina. He has"
@@ -1968,6 +1974,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He does not reach an adequate heart rate with exercise, and his exercise limit is low. His blood"
             " pressure was treated with exercise.",
             ["exercise"],
+        ),
+        # a verb saying what a guideline covers is no kind of therapy; a drug named with its class
+        (
+            "The MTUS does not address therapy after envenomation. He was given CroFab antivenom.",
+            ["therapy", "CroFab antivenom"],
         ),
         # an inhaled or eye drug's form stays with it; pulmonary services
         (
