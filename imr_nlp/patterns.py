@@ -1540,7 +1540,7 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 _GUIDELINE_CUE = re.compile(
     r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
     r"|indicated\s+(?:for|in|when|only|after)|allows?|(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|test\s+of\s+choice|reserved\s+for|approved\s+for|must\s+be\s+documented"
+    r"|reserved\s+for|approved\s+for|must\s+be\s+documented"
     r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
     r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"
     r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
@@ -1584,6 +1584,10 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
     # a payer's policy: "Cardiac rehabilitation is covered after ...", a care option: "X can be offered first"
     r"|(?:can|may)\s+be\s+offered\b|\b(?:algorithm|guideline|report|policy|bulletin)\s+advises\b"
+    # what a treatment is good for in general: "Tricyclics are effective for neuropathic pain", "Massage is
+    # helpful in ...", "The treatment of choice for ...", "Arthroscopy is generally performed for ..."
+    r"|(?:is|are)\s+(?:\w+\s+)?(?:effective|beneficial|useful|helpful|performed)\s+(?:for|in|when)\b"
+    r"|(?:treatment|test|procedure|drug)\s+of\s+choice"
     r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"

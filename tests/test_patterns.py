@@ -2328,6 +2328,12 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Ongoing opioid use requires documentation of side effects and aberrant behavior.", []),
         ("Zolpidem is approved for the short-term treatment of insomnia.", []),
         ("Topiramate is an option for the prevention of migraine.", []),
+        # what a treatment is good for in general
+        ("Tricyclics are effective for neuropathic pain and fibromyalgia.", []),
+        ("Massage is helpful in attenuating diffuse musculoskeletal symptoms.", []),
+        ("The treatment of choice for carpal tunnel syndrome is surgery.", []),
+        ("Arthroscopy is generally performed for mechanical symptoms such as locking.", []),
+        ("Physical therapy was helpful for his neck pain.", ["neck pain"]),
         ("Rigid orthotics may reduce pain in plantar fasciitis.", []),
         ("Diagnostic blocks are limited to patients with low back pain.", []),
         ("Screening for osteoporosis is a preventive service for women over 65.", []),
