@@ -13,6 +13,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import srsly
+
 from imr_nlp import noise
 from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
 from imr_nlp.facts import case_number
@@ -189,9 +191,9 @@ def write_scores(model_dir: Path, test: list[dict[str, Any]]) -> dict[str, Any]:
         rules_rep = evaluate_pipeline(recs, build_rules_pipeline())
         scores[name] = {"letters": len(recs), "model": _summary(model_rep), "rules_only": _summary(rules_rep)}
     meta_path = model_dir / "meta.json"
-    meta = json.loads(meta_path.read_text())
+    meta = srsly.read_json(meta_path)
     meta["imr_nlp_scores"] = scores
-    meta_path.write_text(json.dumps(meta, indent=2))
+    srsly.write_json(meta_path, meta)  # as spaCy's to_disk writes it, so a later save changes no byte
     return scores
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 import spacy
@@ -15,7 +16,7 @@ from spacy.util import compile_infix_regex
 import imr_nlp
 from imr_nlp import patterns, synth
 from imr_nlp.corpus import read_jsonl
-from imr_nlp.train import pdf_noise_augmenter, refresh_rule_patterns, train
+from imr_nlp.train import pdf_noise_augmenter, refresh_rule_patterns, train, write_scores
 
 from conftest import ROOT, squashed
 
@@ -117,7 +118,10 @@ def test_refresh_patterns_puts_edited_lexicons_into_a_trained_pipeline(base, mon
     before = predicted(spacy.load(best), other)
     real = patterns.lexicon_terms
     monkeypatch.setattr(patterns, "lexicon_terms", lambda name: real(name) + ["Zyntrolimab"] * (name == "drugs.txt"))
+    write_scores(Path(best), [])
+    meta = (Path(best) / "meta.json").read_bytes()
     assert refresh_rule_patterns(best) == len(patterns.rule_patterns())
+    assert (Path(best) / "meta.json").read_bytes() == meta  # the scores and their file are left as they were
     reloaded = spacy.load(best)
     doc = reloaded(text)
     assert ("TREATMENT", "Zyntrolimab for the knee") in {(s.label_, s.text) for s in doc.spans["ruler"]}
