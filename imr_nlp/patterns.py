@@ -741,6 +741,7 @@ _NOT_DESCRIPTIVE = frozenset(
 
 
 # Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
+_COURSES = frozenset({"acute", "subacute", "chronic"})  # a condition's course, two of them joined by "and"
 _KIND_ADJECTIVES = frozenset(
     "axial focal diffuse sharp dull burning aching stabbing shooting throbbing cramping".split()
 )
@@ -1044,8 +1045,12 @@ def with_modifiers(span: Span) -> Span:
             sites = (_is_site(first) or first in _LATERALITY) and _is_site(_lower(doc[j]))
             sites = sites or (first in _SPINAL_REGIONS and _lower(doc[j]) in _SPINAL_REGIONS)
             kinds = span.label_ == "TREATMENT" and first in _DEVICE_KINDS and _lower(doc[j]) in _DEVICE_KINDS
-            kinds = kinds or (  # "axial and radicular pain"
-                span.label_ == "DIAGNOSIS" and _describes(first) and _describes(_lower(doc[j]))
+            kinds = kinds or (  # "axial and radicular pain", "acute and chronic L S1 radiculopathy"
+                span.label_ == "DIAGNOSIS"
+                and (
+                    (_describes(first) and _describes(_lower(doc[j])))
+                    or (first in _COURSES and _lower(doc[j]) in _COURSES)
+                )
             )
             sites = sites or kinds  # "prefabricated and custom orthoses"
             if (sites and not _ends_site_named_condition(doc, j) and not _site_of_a_finding(doc, j)) or (

@@ -1306,6 +1306,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " glaucoma. He has a commotio retinae, angle recession and an arcuate defect in the right eye.",
             ["commotio retinae", "angle recession", "arcuate defect in the right eye"],
         ),
+        # an eponym with an apostrophe in its name; two courses of one condition
+        (
+            "Exam: + O'Brien's, positive O'Brien's test. EMG showed acute and chronic L S1 radiculopathy.",
+            ["+ O'Brien's", "positive O'Brien's test", "acute and chronic L S1 radiculopathy"],
+        ),
         # what a treatment algorithm advises names conditions as criteria
         (
             "The algorithm advises repeat platelet counts, and later only if there is bleeding. He has"
