@@ -97,7 +97,8 @@ _OCCUPATION = [
         r"(?:as|was)\s+(?!(?:an?\s+)?result\b)(?:an?\s+|the\s+)?"  # not "(off work) as a result of ..."
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
-        r"|struck|[a-z]{3,}ed|[a-z]{3,}s)|in|on|where|from|since|to)\b"  # "... and stands for 10-hour shifts"
+        r"|struck|felt|hit|cut|caught|tore|broke|bent|got|lost|took"  # "... and felt a pop in his low back"
+        r"|[a-z]{3,}ed|[a-z]{3,}s)|in|on|where|from|since|to)\b"  # "... and stands for 10-hour shifts"
         r"|\s+[a-z]+ing\s+(?:an?|the|his|her|their)\b)",  # "employed as a nurse transferring a patient"
         re.IGNORECASE,
     ),

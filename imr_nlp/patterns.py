@@ -1762,6 +1762,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         and not _weight_loss_as_aim(g)
         and not _against(g)
     ]
+    service_starts = {s.start for s in spans if s.label_ == "TREATMENT"}
+    spans = [s for s in spans if not _referral_for(s, service_starts)]
     # a listed condition whose name ends like a match but starts earlier names it in full ("necrotizing fasciitis")
     listed = [s for s in listed if s is not None]
     spans = [next((x for x in listed if _names_in_full(x, s)), s) for s in spans]
@@ -1923,6 +1925,15 @@ def _exertion(span: Span) -> bool:
     if not before or before[-1] != "with" or _MEASURED.isdisjoint(before[-8:]):
         return False
     return _TREATED.isdisjoint(before[-8:])  # "blood pressure is managed with exercise": a service
+
+
+def _referral_for(span: Span, service_starts: set[int]) -> bool:
+    """A referral for a named service is the way to it, and the service the mention: "referral for
+    surgical consultation" -> "surgical consultation"."""
+    if span.label_ != "TREATMENT" or span.text.lower() not in ("referral", "referrals"):
+        return False
+    doc, i = span.doc, _next_word(span.doc, span.end)
+    return i < len(doc) and _lower(doc[i]) == "for" and _next_word(doc, i + 1) in service_starts
 
 
 _PROTECTED = re.compile(r"^(?:vaccin|immuni[sz])")  # "vaccinated", "vaccine", "immunized", "immunization"

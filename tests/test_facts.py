@@ -58,6 +58,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         # the years worked before the job; "work as a result of" names no job
         ("He worked for 28 years as a shipyard welder in enclosed hulls.", "shipyard welder"),
         ("He has been unable to work as a result of the pain.", None),
+        ("He worked as a delivery driver and felt a pop in his low back.", "delivery driver"),
         ("The patient is a 38 year old male forklift operator whose left foot was crushed", "forklift operator"),
         ("She is\na registered nurse who slipped on a wet hospital floor.", "registered nurse"),
         ("He is a candidate who would benefit from surgery.", None),

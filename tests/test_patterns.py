@@ -1980,6 +1980,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             " pressure was treated with exercise.",
             ["exercise"],
         ),
+        # a referral for a named service is the way to it; a referral alone is the service
+        (
+            "ACOEM states that referral for surgical consultation is indicated. A referral was made.",
+            ["surgical consultation", "referral"],
+        ),
         # a verb saying what a guideline covers is no kind of therapy; a drug named with its class
         (
             "The MTUS does not address therapy after envenomation. He was given CroFab antivenom.",
