@@ -740,8 +740,8 @@ _NOT_DESCRIPTIVE = frozenset(
 )
 
 
-# Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
 _COURSES = frozenset({"acute", "subacute", "chronic"})  # a condition's course, two of them joined by "and"
+# Adjectives too short for :func:`is_descriptive_adjective` that say what kind a pain or finding is.
 _KIND_ADJECTIVES = frozenset(
     "axial focal diffuse sharp dull burning aching stabbing shooting throbbing cramping".split()
 )
