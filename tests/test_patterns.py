@@ -1323,6 +1323,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " sick sinus syndrome.",
             ["sick sinus syndrome"],
         ),
+        # denied gait and sphincter symptoms are negated findings, still labelled; so is a "rule out"
+        (
+            "She denied gait difficulty, hand clumsiness or bowel or bladder symptoms. Diagnoses were"
+            " cervical radiculopathy and rule out myelopathy.",
+            ["gait difficulty", "hand clumsiness", "bowel or bladder symptoms", "cervical radiculopathy", "myelopathy"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2051,6 +2057,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a heading word that ends like an adjective does not join the first mention after it
         ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
+        # the singular of a test the lexicon knows in the plural
+        ("It matches the radiculopathy on the electrodiagnostic study.", ["electrodiagnostic study"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
