@@ -1554,7 +1554,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
     r"|(?:may|can)\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
     r"|potential\s+for|(?:is|are|has\s+been|have\s+been)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
-    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after)|for\s+those\s+(?:with|who)"
+    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after|if|when|unless)|for\s+those\s+(?:with|who)"
     r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
     r"|(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)|\bstandard\s+care\b"
     r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn|used)"
@@ -1592,8 +1592,24 @@ _GUIDELINE_CUE = re.compile(
     # what a treatment is good for in general: "Tricyclics are effective for neuropathic pain", "Massage is
     # helpful in ...", "The treatment of choice for ...", "Arthroscopy is generally performed for ..."
     r"|(?:is|are)\s+(?:\w+\s+)?(?:effective|beneficial|useful|helpful|performed)\s+(?:for|in|when)\b"
-    r"|(?:treatment|test|procedure|drug)\s+of\s+choice"
+    r"|(?:treatment|test|procedure|drug|imaging|study|modality)\s+of\s+choice"
     r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
+    # how much of a service a guideline allows, when it is needed at all, and what a test is for: "is limited
+    # to 6 visits for", "is rarely needed for", "EMG is not necessary if radiculopathy is clinically obvious",
+    # "x-rays are needed for a patient older than 55", "has been found helpful for", "helps in the diagnosis
+    # of", "should be supported by", "Evidence of instability on flexion-extension films warrants a fusion"
+    r"|limited\s+to\s+(?:\w+\s+){0,3}(?:visits|sessions|treatments)\b|(?:is|are)\s+not\s+necessary\s+(?:if|when|unless)"
+    r"|(?:is|are)\s+(?:rarely|seldom|only)\s+(?:needed|necessary)\s+(?:for|after|if|when|in|unless)"
+    r"|(?:is|are)\s+needed\s+for\s+an?\s+(?:patient|individual|person|worker)\s+(?:older|younger|over|under|with|who)"
+    r"|(?:has|have)\s+been\s+found\s+(?:helpful|useful|effective|beneficial)"
+    r"|(?:helps?|useful|helpful|used)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?(?:diagnosis|detection|diagnosing|detecting)\b"
+    r"|(?:should|must)\s+be\s+supported\s+by|evidence\s+of\s+[^.;]{3,60}?\s+warrants\b"
+    # a condition's course and care in general: "is more effective than placebo in the management of back pain",
+    # "Chronic pain ... is often complicated by depression", "Most ankle sprains heal within six weeks",
+    # "Carpal tunnel syndrome may be treated with a splint"
+    r"|more\s+effective\s+than|in\s+the\s+(?:management|treatment)\s+of"
+    r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?complicated\s+by"
+    r"|\bmost\s+(?:[\w-]+\s+){0,3}(?:heal|resolve|improve|recover)\b|(?:may|can)\s+be\s+treated\s+(?:with|by|as)"
     r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
@@ -1604,10 +1620,11 @@ _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
     r"|(?<!over\s)(?<!under\s)(?<!than\s)\d+[\s-]*year|physician(?!-)|provider|surgeon|treater|doctor|requesting|requested|the\s+(?:medical\s+)?records"
     r"|(?<!be\s)(?<!been\s)(?<!requires\s)(?<!requires\sa\s)(?<!when\sthere\sis\s)(?<!if\sthere\sis\s)(?<!with\s)(?<!include\s)"
-    r"(?<!progress\sis\s)(?<!improvement\sis\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"  # MTUS ESI criteria
+    # MTUS ESI criteria; "... spondylolisthesis or documented instability"
+    r"(?<!progress\sis\s)(?<!improvement\sis\s)(?<!\bor\s)documented(?!\s+by\s+(?:a\s+)?(?:physical\s+)?exam)"
     r"|(?<!requires\s)(?<!require\s)(?<!with\s)(?<!for\s)(?<!plus\s)(?<!care\sand\s)(?<![,:;)]\s)(?<!be\s)(?<!including\s)(?<!include\s)(?<!includes\s)(?<![\x22\u201c])documentation|(?<!been\s)(?<!be\s)(?<!effects\s)reported|reports"
-    # "diagnosed", but not "Patients diagnosed with"
-    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)diagnosed"
+    # "diagnosed", but not "Patients diagnosed with" or how a condition "is diagnosed" ("CRPS is diagnosed by ...")
+    r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)(?<!is\s)(?<!are\s)diagnosed"
     r"|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,

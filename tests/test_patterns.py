@@ -2725,6 +2725,48 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             "Most symptoms of mild traumatic brain injury resolve within three months. He has daily headaches.",
             ["daily headaches"],
         ),
+        (
+            "Most ankle sprains heal within six weeks with functional treatment. She has ankle swelling.",
+            ["ankle swelling"],
+        ),
+        # how much of a service a guideline allows, when a test is needed at all and what it is for
+        ("Chiropractic care is limited to 6 visits for acute low back pain. He has neck pain.", ["neck pain"]),
+        ("EMG is not necessary if radiculopathy is already clinically obvious. She has numbness.", ["numbness"]),
+        ("Elbow surgery is rarely needed for lateral epicondylitis. She has elbow pain.", ["elbow pain"]),
+        (
+            "X-rays are needed for a patient older than 55 with isolated tenderness of the patella. He has knee pain.",
+            ["knee pain"],
+        ),
+        ("Glucosamine has been found helpful for knee osteoarthritis. He has knee pain.", ["knee pain"]),
+        ("Ankle MRI helps in the diagnosis of osteochondral lesions. She has ankle pain.", ["ankle pain"]),
+        ("Ultrasound is the imaging of choice for rotator cuff tears. He has shoulder pain.", ["shoulder pain"]),
+        (
+            "Surgery for carpal tunnel syndrome should be supported by positive nerve conduction tests. She has"
+            " wrist pain.",
+            ["wrist pain"],
+        ),
+        ("Evidence of instability on flexion-extension films warrants a fusion. He has back pain.", ["back pain"]),
+        # a condition's care and course in general, and how it is diagnosed
+        (
+            "Cyclobenzaprine is more effective than placebo in the management of back pain. He has neck pain.",
+            ["neck pain"],
+        ),
+        ("Chronic pain is often complicated by depression and sleep disturbance. She has insomnia.", ["insomnia"]),
+        ("Carpal tunnel syndrome may be treated with a splint at night. She has wrist pain.", ["wrist pain"]),
+        (
+            "Complex regional pain syndrome is diagnosed by the Budapest criteria. She has hand swelling.",
+            ["hand swelling"],
+        ),
+        (
+            "A lumbar support may be appropriate for compression fractures, spondylolisthesis or documented"
+            " instability. He has back pain.",
+            ["back pain"],
+        ),
+        # ... while the same words about this worker keep the condition
+        ("His recovery was complicated by a wound infection.", ["wound infection"]),
+        ("The fusion was complicated by a wound infection.", ["wound infection"]),
+        ("Her flexion is limited to 90 degrees by knee pain.", ["knee pain"]),
+        ("She is diagnosed with lateral epicondylitis.", ["lateral epicondylitis"]),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
