@@ -1565,7 +1565,7 @@ _GUIDELINE_CUE = re.compile(
     r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
     r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+(?:shown|proven|proved|found|demonstrated)\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
     r"|indications?\s+(?:for|include|are)|(?:appropriate|approved|accepted)\s+uses\s+(?:include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|little|no|some|strong|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)"
-    r"|(?:shows?|demonstrates?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
+    r"|(?:shows?|demonstrates?|offers?|provides?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
     r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
     r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
     r"|(?:is|are)\s+(?:(?:usually|generally|often|typically|initially)\s+)?treated\s+(?:like|as|with|by)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
@@ -1607,10 +1607,10 @@ _GUIDELINE_CUE = re.compile(
     # a condition's course and care in general: "is more effective than placebo in the management of back pain",
     # "Chronic pain ... is often complicated by depression", "Most ankle sprains heal within six weeks",
     # "Carpal tunnel syndrome may be treated with a splint"
-    r"|more\s+effective\s+than|in\s+the\s+(?:management|treatment)\s+of"
+    r"|more\s+effective\s+than|in\s+the\s+(?:management|treatment)\s+of|(?:is|are)\s+the\s+(?:gold\s+)?standard\s+(?:for|in)\b"
     r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?complicated\s+by"
     r"|\bmost\s+(?:[\w-]+\s+){0,3}(?:heal|resolve|improve|recover)\b|(?:may|can)\s+be\s+treated\s+(?:with|by|as)"
-    r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued)"
+    r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued|continued|tapered|weaned)"
     r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
     r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
     r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS|AND)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"

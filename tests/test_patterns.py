@@ -2762,6 +2762,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " instability. He has back pain.",
             ["back pain"],
         ),
+        (
+            "Opioid therapy for chronic pain should be continued if the patient has returned to work. He has back"
+            " pain.",
+            ["back pain"],
+        ),
+        ("Guided injection is the standard for sacroiliac joint dysfunction. She has hip pain.", ["hip pain"]),
+        ("Arthroscopy offers no benefit over therapy for degenerative knee disease. He has knee pain.", ["knee pain"]),
         # ... while the same words about this worker keep the condition
         ("His recovery was complicated by a wound infection.", ["wound infection"]),
         ("The fusion was complicated by a wound infection.", ["wound infection"]),
