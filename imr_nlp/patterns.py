@@ -2023,7 +2023,10 @@ _SOMEONE_ELSES = re.compile(
     # (up to a clause of the worker's own: "no family history of clotting and no prior clot")
     r"|\bfamily\s+history\s+(?:of|is\s+(?:significant|positive|notable)\s+for|includes?)\b"
     r"(?:(?!\band\s+(?:no|he|she|his|her)\b)[^.;:])*$"
-    r"|\b(?:his|her)\s+(?:mother|father|brother|sister|parents?|sons?|daughters?|wife|husband)\s+(?:had|died|has\s+had|has\s+an?|was\s+diagnosed)\b"
+    # ("his brother has diabetes", but not what a relative saw or did not: "her husband has noticed teeth
+    # grinding", "His wife has not noticed snoring")
+    r"|\b(?:his|her)\s+(?:mother|father|brother|sister|siblings?|parents?|sons?|daughters?|wife|husband|grandmother"
+    r"|grandfather|aunt|uncle|cousin)\s+(?:had|died|has\s+had|has(?!\s+(?:not|never|[a-z]+ed|seen|told|heard)\b)|was\s+diagnosed)\b"
     r"(?:(?!\band\s+(?:no|he|she|his|her)\b)[^.;:])*$",
     re.IGNORECASE,
 )

@@ -2851,8 +2851,12 @@ def test_necessity_wording_and_hedges(rules_nlp, text: str, expected: list[str])
             " hypertension.",
             ["hypertension"],
         ),
-        # the worker's own clause after the relative's
+        ("His father had a heart attack and his brother has diabetes. He has knee pain.", ["knee pain"]),
+        ("Her grandmother had osteoporosis. She has wrist pain.", ["wrist pain"]),
+        # the worker's own clause after the relative's, and what a relative noticed or did not
         ("There is no family history of clotting and no prior clot.", ["clot"]),
+        ("Her husband has noticed nighttime teeth grinding.", ["nighttime teeth grinding"]),
+        ("His wife has not noticed snoring.", ["snoring"]),
     ],
 )
 def test_another_persons_condition_is_not_the_workers(rules_nlp, text: str, expected: list[str]) -> None:
