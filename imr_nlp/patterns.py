@@ -2059,7 +2059,7 @@ _PAIN_WITH = "finding:pain-with-maneuver"
 # A test named before its result ("A Dix-Hallpike maneuver on 9/23/2013 was positive", "Straight leg raise
 # was positive on the left"): the finding is the test's name, as "positive Dix-Hallpike maneuver" is.
 _WAS_POSITIVE = "finding:test-was-positive"
-_TEST_HEADS = frozenset("test tests sign signs maneuver maneuvers raise".split())
+_TEST_HEADS = frozenset("test tests sign signs maneuver maneuvers raise raising".split())
 
 
 def before_its_result(span: Span) -> Span | None:

@@ -1323,6 +1323,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " sick sinus syndrome.",
             ["sick sinus syndrome"],
         ),
+        # "positive" of a heading is no part of the test it introduces; a test named before its result
+        (
+            "Positive findings included a Tinel's sign at the cubital tunnel and positive Hawkins and Neer signs.",
+            ["Tinel's sign at the cubital tunnel", "positive Hawkins and Neer signs"],
+        ),
+        ("Straight leg raising was positive on the left at 40 degrees.", ["Straight leg raising"]),
+        ("He has pain at the end of range.", ["pain at the end of range"]),
         # denied gait and sphincter symptoms are negated findings, still labelled; so is a "rule out"
         (
             "She denied gait difficulty, hand clumsiness or bowel or bladder symptoms. Diagnoses were"
