@@ -96,12 +96,12 @@ MARKER = re.compile(
     r"(?P<claims_administrator>"
     rf"claims\s*administrator(?:'s)?\s*(?:guidelines?\s*(?:used\s*)?:|{_BASED_ON}"
     r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced))"
-    r"|guidelines?\s*used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
+    r"|guidelines?\s*(?:\(\s*s\s*\)\s*)?used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
     rf"|\b(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*{_BASED_ON})"
     r"|(?P<reviewer>maximus\s*guidelines?\s*:"
     rf"|{_REVIEWER}(?:'s)?\s*(?:guidelines?\s*:|{_BASED_ON}"
     r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced|found))"
-    rf"|guidelines?\s*used\s*by\s*(?:the\s*)?{_REVIEWER}\s*:?"
+    rf"|guidelines?\s*(?:\(\s*s\s*\)\s*)?used\s*by\s*(?:the\s*)?{_REVIEWER}\s*(?:\(\s*IMR\s*\))?\s*:?"
     r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer"
     r"(?:\s*and\s*why)?\s*:?)"
     r"|(?P<unspecified>(?:^|(?<=\n))(?:guidelines?|citations?)\s*(?:cited|used|relied\s*upon|referenced)?\s*:)"
@@ -294,7 +294,7 @@ def find_markers(text: str) -> list[Marker]:
     for m in MARKER.finditer(text):
         mk = Marker(m.lastgroup or "unspecified", m.start(), m.end())
         prev = deduped[-1] if deduped else None
-        if prev and prev.kind == mk.kind and not text[prev.end : mk.start].strip(" :.\n"):
+        if prev and prev.kind == mk.kind and text[prev.end : mk.start].strip(" :.\n").lower() in ("", "the"):
             # "Guidelines Used by the Claims Administrator (UR): The Claims Administrator based its
             # decision on ..." is one statement
             deduped[-1] = Marker(mk.kind, prev.start, mk.end)

@@ -209,3 +209,43 @@ def test_a_guideline_named_after_the_united_states_is_a_citation_not_prose():
     [decision] = link(view)[0]
     assert [(c["by"], c["guideline"]) for c in decision["citations"]] == [("claims_administrator", "Other")]
     assert decision["citations"][0]["text"].endswith("in the United States")
+
+
+@pytest.mark.parametrize(
+    ("heading_ca", "heading_er"),
+    [
+        # the citation right under the heading, no "based its decision on" sentence
+        (
+            "Medical Treatment Guideline(s) Used by the Claims Administrator:\n",
+            "Medical Treatment Guideline(s) Used by the Expert Reviewer:\n",
+        ),
+        (
+            "Medical Treatment Guideline(s) Used by the Claims Administrator (UR):\n",
+            "Medical Treatment Guideline(s) Used by the Expert Reviewer (IMR):\n",
+        ),
+        # the heading and the sentence after it are one statement
+        (
+            "Medical Treatment Guideline(s) Used by the Claims Administrator (UR):\nThe Claims Administrator based its decision on the ",
+            "Medical Treatment Guideline(s) Used by the Expert Reviewer (IMR):\nThe Expert Reviewer based his/her decision on the ",
+        ),
+    ],
+)
+def test_notice_guidelines_under_their_heading(heading_ca: str, heading_er: str) -> None:
+    text = (
+        "1. MAXIMUS Federal Services, Inc. has determined the request for Fioricet #60 is not medically necessary"
+        " and appropriate.\n"
+        "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE\n"
+        "1) Regarding the request for Fioricet #60:\n"
+        f"{heading_ca}California MTUS Chronic Pain Medical Treatment Guidelines (2009), Barbiturate-containing"
+        " analgesic agents (BCAs), page 23.\n"
+        f"{heading_er}Official Disability Guidelines (ODG), Head Chapter, Barbiturates.\n"
+        "Rationale used by the Expert Reviewer:\nThe MTUS does not recommend them. The request for Fioricet #60 is"
+        " not medically necessary and appropriate.\n"
+    )
+    [decision] = link(build_view(text))[0]
+    cites = [(c["by"], c["guideline"], c["pages"]) for c in decision["citations"]]
+    assert cites == [
+        ("claims_administrator", "MTUS Chronic Pain Medical Treatment Guidelines", [23]),
+        ("reviewer", "ODG", []),
+    ]
+    assert decision["citations"][1]["text"] == "Official Disability Guidelines (ODG), Head Chapter, Barbiturates"
