@@ -2132,10 +2132,10 @@ _NAMED_AFTER_ARTICLE = frozenset(
     "ganglion cream reconstruction slip epidural anti-inflammatory".split()
 )
 # Bound terms that name the patient's state after a negation ("reports no side effects", "benefit
-# without side effects", "no mass", "no collapse"); "documentation of ... side effects" is a
+# without side effects", "denies any side effects", "no mass", "no collapse"); "documentation of ... side effects" is a
 # guideline's criterion.
 _NAMED_AFTER_NEGATION = frozenset({"side effects", "mass", "collapse", "compression"})
-_NEGATION_FILLERS = frozenset("reported documented significant known new further noted".split())
+_NEGATION_FILLERS = frozenset("reported documented significant known new further noted any".split())
 
 
 def _at_night(span: Span) -> bool:
@@ -2163,7 +2163,7 @@ def _named_after_article(span: Span) -> bool:
     if word in _NAMED_AFTER_NEGATION:
         if before in _NEGATION_FILLERS and (k := _previous_word(span.doc, i)) >= 0:
             before = _lower(span.doc[k])  # "no reported side effects"
-        return before in ("no", "without")
+        return before in ("no", "without", "denies", "denied", "deny")  # "He denies side effects"
     after_article = word in _NAMED_AFTER_ARTICLE and before in ("a", "an", "the", "another", "his", "her", "their")
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"

@@ -1331,6 +1331,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("Straight leg raising was positive on the left at 40 degrees.", ["Straight leg raising"]),
         ("He has pain at the end of range.", ["pain at the end of range"]),
         ("He has morning stiffness and limited dorsiflexion.", ["morning stiffness", "limited dorsiflexion"]),
+        # side effects denied are negated findings, like "no side effects"
+        ("He denies side effects. She denied any side effects.", ["side effects", "side effects"]),
         # denied gait and sphincter symptoms are negated findings, still labelled; so is a "rule out"
         (
             "She denied gait difficulty, hand clumsiness or bowel or bladder symptoms. Diagnoses were"
