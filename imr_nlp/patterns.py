@@ -1542,79 +1542,171 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # visits for an ankle sprain") names conditions as criteria, not as the patient's (note 6 of
 # corpora/ANNOTATION_NOTES.md). A sentence is one when it has a guideline cue and no word that
 # ties it to this patient or this case.
+# What makes a sentence a guideline statement, by what the words say. Only whether one matches counts,
+# not which: the order of the groups and of their alternatives does not matter.
+_GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
+    "what a guideline is and does, and its criteria": (
+        # the guideline, its verbs and its lists: "ODG recommends", "MTUS allows", "criteria include",
+        # ODG's "swelling OR locking", "PLUS"
+        r"recommend(?:s|ed|ation|ations)?",
+        r"guidelines?",
+        r"ODG",
+        r"MTUS",
+        r"ACOEM",
+        r"criteri(?:a|on)",
+        r"considered",
+        r"indicated\s+(?:for|in|when|only|after)",
+        r"allows?",
+        r"(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)address(?:es)?",
+        r"reserved\s+for",
+        r"approved\s+for",
+        r"must\s+be\s+documented",
+        r"(?:is|are)\s+not\s+indicated",
+        r"(?:is|are)\s+allowed",
+        r"(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn|used)",
+        r"indicated\s+to",
+        r"(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable"
+        r"|appropriate)\s+(?:to|for|in|before|after|when)",
+        r"(?:is|are)\s+advised",
+        r"should\s+be\s+tried",
+        r"(?:is|are)\s+supported\s+(?:when|if|only|for)",
+        r"must\s+be\s+(?:proved|proven|confirmed|established)",
+        r"indications?\s+(?:for|include|are)",
+        r"(?:appropriate|approved|accepted)\s+uses\s+(?:include|are)",
+        r"plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings",
+        r"(?:do|does)\s+not\s+warrant",
+        r"should\s+be\s+carried\s+out",
+        r"requires?",
+        r"criteria\s+(?:include|are)\b",
+        r"(?:is|are)\s+not\s+supported\s+without",
+        r"(?:is|are)\s+(?:not\s+)?(?:\w+\s+)?suggested\b",
+        r"(?:is|are|be)\s+(?:not\s+)?warranted",
+        r"\b(?:algorithm|guideline|report|policy|bulletin)\s+advises\b",
+        r"(?:should|must)\s+be\s+supported\s+by",
+        r"should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited"
+        r"|avoided|reserved|discontinued|continued|tapered|weaned)",
+        r"(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS|AND)(?=\s))",
+    ),
+    "people in general, not this worker": (
+        # "in patients with", "for those who", "the individual with chronic pain", "users of", "at risk for GI events"
+        r"in\s+(?:patients|cases|individuals|those)",
+        r"(?:to|for)\s+patients",
+        r"(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)",
+        r"for\s+those\s+(?:with|who)",
+        r"patients",
+        r"users\s+of",
+        r"at\s+(?:(?:high|higher|increased|intermediate|low)\s+)?risk\s+for",
+        r"\bindividual\s+with",
+        r"(?:is|are)\s+needed\s+for\s+an?\s+(?:patient|individual"
+        r"|person|worker)\s+(?:older|younger|over|under|with|who)",
+    ),
+    "options and lines of care": (
+        # "is an option for", "first-line", "the treatment of choice", "the gold standard for", "off-label"
+        r"(?:is|are)\s+an\s+option",
+        r"accepted\s+(?:\w+\s+)?treatment",
+        r"(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for",
+        r"standard\s+(?:test|treatment)",
+        r"mainstay\s+of",
+        r"(?:first|second|third)-line\s+(?:treatment|therapy)",
+        r"(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)",
+        r"first-line\s+care",
+        r"reasonable\s+next\s+step",
+        r"(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)",
+        r"\bstandard\s+care\b",
+        r"(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for",
+        r"(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)",
+        r"(?:is|are)\s+part\s+of\s+an?",
+        r"(?:is|are)\s+an?\s+optional",
+        r"(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)",
+        r"standard\s+of\s+care",
+        r"(?:is|are)\s+first-line\b",
+        r"off-label",
+        r"(?:treatment|test|procedure|drug|imaging|study|modality)\s+of\s+choice",
+        r"(?:is|are)\s+the\s+(?:gold\s+)?standard\s+(?:for|in)\b",
+        r"(?:generally|widely)\s+accepted",
+        r"well-established",
+    ),
+    "evidence, and what a treatment does in general": (
+        # "has been shown to", "lack of evidence for", "Tricyclics are effective for neuropathic pain",
+        # "Massage is helpful in ...", "more effective than placebo in the management of back pain"
+        r"(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful"
+        r"|helpful|indicated|appropriate|considered|effective))",
+        r"proven\s+(?:benefit|efficacy)",
+        r"under\s+study",
+        r"(?:may|can)\s+(?:also\s+)?(?:relieve|worsen|impair|delay)",
+        r"(?:is|are)\s+(?:itself\s+)?an?\s+indication",
+        r"(?:is|are|has\s+been|have\s+been)\s+used\s+(?:for|to|in)",
+        r"(?:is|are)\s+usually",
+        r"(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?",
+        r"documented\s+to\s+be\s+effective",
+        r"effective\s+in\s+(?:the\s+)?treatment\s+of",
+        r"success\s+rate",
+        r"(?:is|are)\s+expected\s+after",
+        r"evidence\s+to\s+support",
+        r"(?:has|have)\s+(?:not\s+)?been\s+(?:shown|proven|proved|found|demonstrated)\s+to",
+        r"(?:has|have)\s+been\s+studied\s+(?:for|in|as)",
+        r"efficac(?:y|ious)",
+        r"(?:lack\s+of|insufficient|limited|little|no|some|strong"
+        r"|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)",
+        r"(?:shows?|demonstrates?|offers?|provides?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit",
+        r"predictors?\s+of",
+        r"shown\s+(?:promise|benefit)",
+        r"(?:is|are)\s+(?:(?:usually|generally|often|typically|initially)\s+)?treated\s+(?:like|as|with|by)",
+        r"(?:do|does)\s+little\s+for",
+        r"\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b",
+        r"(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for",
+        r"(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?|reduces?)",
+        r"\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b",
+        r"intended\s+(?:for|to)",
+        r"used\s+to\s+(?:treat|manage|relieve|prevent)",
+        r"(?:is|are)\s+(?:\w+\s+)?(?:effective|beneficial|useful|helpful|performed)\s+(?:for|in|when)\b",
+        r"(?:has|have)\s+been\s+found\s+(?:helpful|useful|effective|beneficial)",
+        r"more\s+effective\s+than",
+        r"in\s+the\s+(?:management|treatment)\s+of",
+        r"(?:may|can)\s+be\s+treated\s+(?:with|by|as)",
+        r"(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)",
+    ),
+    "a condition in general: its course, risks and profile, and how it is told": (
+        # "Side effects include dizziness", "a high incidence of photocontact dermatitis", "A full-thickness tear is
+        # suspected when ...", "CRPS is a neuropathic condition", "Most symptoms of mild TBI resolve within three
+        # months", "Itching commonly persists for two weeks", "is often complicated by depression", "helps in the
+        # diagnosis of", "Evidence of instability on flexion-extension films warrants a fusion"
+        r"(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?",
+        r"risk\s+of",
+        r"potential\s+for",
+        r"risk\s+factors?",
+        r"(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as",
+        r"(?:does|do)\s+not\s+(?:progress|recur)\s+(?:once|after)",
+        r"(?:side\s+effects?|adverse\s+(?:effects?|events|reactions)|red\s+flags?)\s+(?:include|are|such\s+as)",
+        r"(?:incidence|prevalence)\s+of",
+        r"(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?(?:associated\s+with|secondary\s+to)",
+        r"(?:is|are)\s+(?:suspected|likely|diagnosed)\s+(?:when|if|by)",
+        r"(?:is|are)\s+an?\s+[\w-]+\s+(?:condition|disorder|disease)\b",
+        r"\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b",
+        r"(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for",
+        r"(?:helps?|useful|helpful|used)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?(?:diagnosis"
+        r"|detection|diagnosing|detecting)\b",
+        r"evidence\s+of\s+[^.;]{3,60}?\s+warrants\b",
+        r"(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?complicated\s+by",
+        r"\bmost\s+(?:[\w-]+\s+){0,3}(?:heal|resolve|improve|recover)\b",
+        r"(?:is|are)\s+common\s+(?:with|in|after|among|following)",
+        r"(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)",
+    ),
+    "how much of a service, when it is needed, and a payer's coverage": (
+        # "Neuralgia, neuritis, and radiculitis: 8-10 visits over 4 weeks", "is limited to 6 visits for", "EMG is not
+        # necessary if radiculopathy is clinically obvious", "is covered after", "can be offered", "delayed until"
+        r"(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after|if|when|unless)",
+        r"(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until",
+        r"\d+\s+visits\s+over\s+\d+",
+        r"(?:can|may)\s+be\s+offered\b",
+        r"(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b",
+        r"limited\s+to\s+(?:\w+\s+){0,3}(?:visits|sessions|treatments)\b",
+        r"(?:is|are)\s+not\s+necessary\s+(?:if|when|unless)",
+        r"(?:is|are)\s+(?:rarely|seldom|only)\s+(?:needed|necessary)\s+(?:for|after|if|when|in|unless)",
+    ),
+}
 _GUIDELINE_CUE = re.compile(
-    r"\b(?:recommend(?:s|ed|ation|ations)?|guidelines?|ODG|MTUS|ACOEM|criteri(?:a|on)|considered"
-    r"|indicated\s+(?:for|in|when|only|after)|allows?|(?<!to\s)(?<!will\s)(?<!would\s)(?<!could\s)address(?:es)?|in\s+(?:patients|cases|individuals|those)"
-    r"|reserved\s+for|approved\s+for|must\s+be\s+documented"
-    r"|(?:is|are)\s+an\s+option|(?:to|for)\s+patients|accepted\s+(?:\w+\s+)?treatment"
-    r"|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for|standard\s+(?:test|treatment)"
-    r"|(?:for|in)\s+(?:women|men|adults|workers)\s+(?:over|under|with|who)"
-    r"|(?:may|can)\s+(?:reduce|help|improve|benefit|be\s+(?:used|useful|helpful|indicated|appropriate|considered|effective))"
-    r"|proven\s+(?:benefit|efficacy)"
-    r"|(?:evaluation|work-?up|assessment)\s+of\s+[^.;]{3,60}?\s+includes?|under\s+study|(?:is|are)\s+not\s+indicated"
-    r"|(?:may|can)\s+(?:also\s+)?(?:relieve|worsen|impair|delay)|(?:is|are)\s+(?:itself\s+)?an?\s+indication|(?:is|are)\s+allowed|mainstay\s+of|risk\s+of"
-    r"|potential\s+for|(?:is|are|has\s+been|have\s+been)\s+used\s+(?:for|to|in)|(?:first|second|third)-line\s+(?:treatment|therapy)"
-    r"|(?:is|are)\s+usually|(?:is|are)\s+not\s+(?:usually\s+)?needed\s+(?:for|after|if|when|unless)|for\s+those\s+(?:with|who)"
-    r"|(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)|first-line\s+care|reasonable\s+next\s+step"
-    r"|(?:first|second)\s+line\s+of\s+(?:treatment|therapy|care)|\bstandard\s+care\b"
-    r"|(?:is|are)\s+(?:\w+\s+){0,2}sufficient(?:\s+to)?|(?:should|may)\s+(?:not\s+)?be\s+(?:performed|prescribed|initiated|started|worn|used)"
-    r"|documented\s+to\s+be\s+effective|effective\s+in\s+(?:the\s+)?treatment\s+of"
-    r"|indicated\s+to|success\s+rate|(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable|appropriate)\s+(?:to|for|in|before|after|when)|(?:is|are)\s+advised"
-    r"|(?:is|are)\s+an?\s+(?:[\w-]+,?\s+){0,3}option\s+for|(?:is|are)\s+expected\s+after|should\s+be\s+tried"
-    r"|(?:is|are)\s+the\s+preferred\s+(?:[\w-]+\s+){0,2}(?:treatment|option|test)"
-    r"|(?:is|are)\s+supported\s+(?:when|if|only|for)|(?:is|are)\s+part\s+of\s+an?"
-    r"|must\s+be\s+(?:proved|proven|confirmed|established)|evidence\s+to\s+support|(?:has|have)\s+(?:not\s+)?been\s+(?:shown|proven|proved|found|demonstrated)\s+to|(?:should\s+be|is|are)\s+(?:delayed|deferred|postponed)\s+until|(?:has|have)\s+been\s+studied\s+(?:for|in|as)"
-    r"|indications?\s+(?:for|include|are)|(?:appropriate|approved|accepted)\s+uses\s+(?:include|are)|efficac(?:y|ious)|risk\s+factors?|(?:lack\s+of|insufficient|limited|little|no|some|strong|good|weak)\s+(?:\w+\s+){0,2}evidence\s+(?:to|that|for)"
-    r"|(?:shows?|demonstrates?|offers?|provides?)\s+(?:no|little|limited|some)\s+(?:\w+\s+)?benefit"
-    r"|patients|predictors?\s+of|shown\s+(?:promise|benefit)|plus\s+(?:subjective|objective|imaging)\s+(?:clinical\s+)?findings"
-    r"|(?:disorders|conditions|diagnoses|injuries|problems|patholog(?:y|ies))\s+(?:[\w-]+\s+){0,3}such\s+as|(?:do|does)\s+not\s+warrant"
-    r"|(?:is|are)\s+(?:(?:usually|generally|often|typically|initially)\s+)?treated\s+(?:like|as|with|by)|(?:is|are)\s+an?\s+optional|(?:is|are)\s+the\s+(?:first|initial)\s+(?:test|study|step)"
-    r"|(?:do|does)\s+little\s+for|should\s+be\s+carried\s+out|requires?|\b(?:it|they)\s+(?:reduces?|relieves?|improves?|prevents?)\b|(?:studies|trials)\s+of\s+(?:[\w-]+\s+){1,3}for"
-    r"|(?:usually|often|generally)\s+(?:relieves?|improves?|resolves?|reduces?)|(?:does|do)\s+not\s+(?:progress|recur)\s+(?:once|after)|criteria\s+(?:include|are)\b|standard\s+of\s+care"
-    r"|(?:is|are)\s+not\s+supported\s+without|\b(?:improves|relieves|worsens|prevents|risks|immobilizes)\b"
-    r"|(?:is|are)\s+(?:not\s+)?(?:\w+\s+)?suggested\b"
-    # a drug's or test's profile and the MTUS visit tables ("Side effects include dizziness", "a high
-    # incidence of photocontact dermatitis", "Neuralgia, neuritis, and radiculitis: 8-10 visits over 4 weeks")
-    r"|(?:side\s+effects?|adverse\s+(?:effects?|events|reactions)|red\s+flags?)\s+(?:include|are|such\s+as)"
-    r"|(?:incidence|prevalence)\s+of|intended\s+(?:for|to)|\d+\s+visits\s+over\s+\d+"
-    r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?(?:associated\s+with|secondary\s+to)|(?:is|are)\s+first-line\b"
-    r"|(?:is|are|be)\s+(?:not\s+)?warranted|used\s+to\s+(?:treat|manage|relieve|prevent)|users\s+of"
-    # how a guideline tells a condition: "A full-thickness tear is suspected when there is weakness ..."
-    r"|(?:is|are)\s+(?:suspected|likely|diagnosed)\s+(?:when|if|by)"
-    # "whether the patient is at risk for gastrointestinal events", "the individual with chronic pain", "off-label"
-    r"|at\s+(?:(?:high|higher|increased|intermediate|low)\s+)?risk\s+for|\bindividual\s+with|off-label"
-    r"|(?:is|are)\s+an?\s+[\w-]+\s+(?:condition|disorder|disease)\b"  # "CRPS is a neuropathic condition"
-    # a condition's course in general: "Most symptoms of mild traumatic brain injury resolve within three months"
-    r"|\bmost\s+(?:symptoms|cases|episodes|injuries|people|individuals)\s+(?:of|with|after|from|who)\b"
-    r"|(?:commonly|usually|often|typically)\s+(?:persists?|lasts?)\s+for"  # "Itching commonly persists for two weeks"
-    # a payer's policy: "Cardiac rehabilitation is covered after ...", a care option: "X can be offered first"
-    r"|(?:can|may)\s+be\s+offered\b|\b(?:algorithm|guideline|report|policy|bulletin)\s+advises\b"
-    # what a treatment is good for in general: "Tricyclics are effective for neuropathic pain", "Massage is
-    # helpful in ...", "The treatment of choice for ...", "Arthroscopy is generally performed for ..."
-    r"|(?:is|are)\s+(?:\w+\s+)?(?:effective|beneficial|useful|helpful|performed)\s+(?:for|in|when)\b"
-    r"|(?:treatment|test|procedure|drug|imaging|study|modality)\s+of\s+choice"
-    r"|(?:is|are)\s+(?:only\s+)?covered\s+(?:after|for|when|if|in)\b"
-    # how much of a service a guideline allows, when it is needed at all, and what a test is for: "is limited
-    # to 6 visits for", "is rarely needed for", "EMG is not necessary if radiculopathy is clinically obvious",
-    # "x-rays are needed for a patient older than 55", "has been found helpful for", "helps in the diagnosis
-    # of", "should be supported by", "Evidence of instability on flexion-extension films warrants a fusion"
-    r"|limited\s+to\s+(?:\w+\s+){0,3}(?:visits|sessions|treatments)\b|(?:is|are)\s+not\s+necessary\s+(?:if|when|unless)"
-    r"|(?:is|are)\s+(?:rarely|seldom|only)\s+(?:needed|necessary)\s+(?:for|after|if|when|in|unless)"
-    r"|(?:is|are)\s+needed\s+for\s+an?\s+(?:patient|individual|person|worker)\s+(?:older|younger|over|under|with|who)"
-    r"|(?:has|have)\s+been\s+found\s+(?:helpful|useful|effective|beneficial)"
-    r"|(?:helps?|useful|helpful|used)\s+(?:in\s+|with\s+|for\s+)?(?:the\s+)?(?:diagnosis|detection|diagnosing|detecting)\b"
-    r"|(?:should|must)\s+be\s+supported\s+by|evidence\s+of\s+[^.;]{3,60}?\s+warrants\b"
-    # a condition's course and care in general: "is more effective than placebo in the management of back pain",
-    # "Chronic pain ... is often complicated by depression", "Most ankle sprains heal within six weeks",
-    # "Carpal tunnel syndrome may be treated with a splint"
-    r"|more\s+effective\s+than|in\s+the\s+(?:management|treatment)\s+of|(?:is|are)\s+the\s+(?:gold\s+)?standard\s+(?:for|in)\b"
-    r"|(?:is|are)\s+(?:(?:often|frequently|commonly|usually)\s+)?complicated\s+by"
-    r"|\bmost\s+(?:[\w-]+\s+){0,3}(?:heal|resolve|improve|recover)\b|(?:may|can)\s+be\s+treated\s+(?:with|by|as)"
-    r"|should\s+be\s+(?:re)?(?:assessed|monitored|screened|evaluated|limited|avoided|reserved|discontinued|continued|tapered|weaned)"
-    r"|(?:is|are)\s+common\s+(?:with|in|after|among|following)|(?:is|are)\s+best\s+(?:evaluated|imaged|assessed)"
-    r"|(?<!that\s)(?<!which\s)(?:may|can|could)\s+(?:increase|cause|induce|mask|aggravate|lead\s+to)|(?:generally|widely)\s+accepted|well-established"
-    r"|(?-i:(?<=[a-z,)'])\s+(?:OR|PLUS|AND)(?=\s)))\b",  # ODG's criteria lists: "swelling OR locking", "PLUS"
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(cue for cues in _GUIDELINE_CUES.values() for cue in cues) + r")\b", re.IGNORECASE
 )
 _PATIENT_CUE = re.compile(
     r"\b(?:patient|injured\s+worker|claimant|employee|applicant|he|she|his|her|him|(?-i:(?:Mr|Ms|Mrs)\.?\s+[A-Z\[])|dr"
