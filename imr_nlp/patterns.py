@@ -1490,6 +1490,8 @@ _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
     r"|(?:mild|moderate|severe|moderately\s+severe)$"
+    # a stage or grade of the item before ("..., Eaton stage III, ...", "Kellgren-Lawrence grade 3")
+    r"|(?:[\w'-]+\s+)?(?:stage|grade|class|type)\s+(?:[IV]+|\d)[a-c]?$"
     # a course ("..., now healed")
     r"|(?:now\s+)?(?:resolving|resolved|healed|healing|improving|improved|stable|unchanged|worsening|chronic|acute)$"
     r"|(?:and|or)$"  # the conjunction left where the list was cut ("..., and status post ...")
@@ -1541,9 +1543,8 @@ def listed_diagnoses(doc: Doc) -> list[tuple[int, int]]:
 # A guideline statement ("Reconstruction is recommended for chronic instability", "ODG allows 9
 # visits for an ankle sprain") names conditions as criteria, not as the patient's (note 6 of
 # corpora/ANNOTATION_NOTES.md). A sentence is one when it has a guideline cue and no word that
-# ties it to this patient or this case.
-# What makes a sentence a guideline statement, by what the words say. Only whether one matches counts,
-# not which: the order of the groups and of their alternatives does not matter.
+# ties it to this patient or this case. The cues are grouped by what they say; only whether one
+# matches counts, so the order of the groups and of their alternatives does not matter.
 _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
     "what a guideline is and does, and its criteria": (
         # the guideline, its verbs and its lists: "ODG recommends", "MTUS allows", "criteria include",

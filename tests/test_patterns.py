@@ -1331,6 +1331,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ("Straight leg raising was positive on the left at 40 degrees.", ["Straight leg raising"]),
         ("He has pain at the end of range.", ["pain at the end of range"]),
         ("He has morning stiffness and limited dorsiflexion.", ["morning stiffness", "limited dorsiflexion"]),
+        # the joints of a thumb, toe or wrist are a site
+        (
+            "There was tenderness over the left thumb carpometacarpal joint and swelling of the first"
+            " metatarsophalangeal joint.",
+            ["tenderness over the left thumb carpometacarpal joint", "swelling of the first metatarsophalangeal joint"],
+        ),
         # side effects denied are negated findings, like "no side effects"
         ("He denies side effects. She denied any side effects.", ["side effects", "side effects"]),
         # denied gait and sphincter symptoms are negated findings, still labelled; so is a "rule out"
@@ -2320,6 +2326,12 @@ def test_page_furniture_becomes_whitespace_and_keeps_the_text(pieces: list[str])
             "Workers diagnosed with whiplash-associated disorders and related neck sprains may return to normal"
             " activities.",
             ["whiplash-associated disorders", "related neck sprains"],
+        ),
+        # a stage or grade of the item before is no condition of its own
+        (
+            "The diagnoses have included left thumb osteoarthritis, Eaton stage III, and knee arthritis, Kellgren-Lawrence"
+            " grade 3, and type 2 diabetes.",
+            ["left thumb osteoarthritis", "knee arthritis", "type 2 diabetes"],
         ),
     ],
 )
