@@ -54,7 +54,7 @@ _NOT_ADDRESSED = re.compile(
 )
 _YEAR = re.compile(r"\(?\b(?:19|20)\d{2}\b\)?")
 _LEADING_NAME = re.compile(
-    r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|CA\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"
+    r"\s*(?:non[-\s]*MTUS\s*citation\b\s*:?|(?:CA|California)\b(?=\s+MTUS)|MTUS\b|ACOEM\b|ODG\b|"
     r"official\s*disability\s*guidelines?|AMA\s*guides?\b|"
     r"(?:chronic\s*pain|acupuncture|post[-\s]*surgical)\s*(?:medical\s*)?treatment\s*guidelines?|"
     r"(?:medical\s*)?treatment\s*guidelines?|medical\s*treatment\s*utilization\s*schedule|"

@@ -162,3 +162,11 @@ def test_a_section_after_a_semicolon_continues_the_citation():
     )
     stmt = f"The Expert Reviewer found the {odg}, which is not part of the MTUS, relevant and appropriate."
     assert [stmt[a:b] for a, b in split_citations(stmt)] == [odg]
+
+
+@pytest.mark.parametrize("state", ["CA", "California"])
+def test_the_state_before_mtus_is_part_of_the_guideline_name(state: str) -> None:
+    stmt = f"the {state} MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60."
+    [(a, b)] = split_citations(stmt)
+    assert stmt[a:b] == f"{state} MTUS Chronic Pain Medical Treatment Guidelines (2009), Massage therapy, page 60"
+    assert normalise_guideline(stmt[a:b]) == "MTUS Chronic Pain Medical Treatment Guidelines"
