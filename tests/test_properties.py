@@ -48,7 +48,7 @@ def _expected(name: str) -> list:
 
 @pytest.mark.parametrize("name", sorted(GOLD))
 # ten widths per letter: with 550 letters this one test was 28 of the suite's 70 minutes at forty
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(SETTINGS, max_examples=10)
 @given(width=st.integers(min_value=45, max_value=140))
 def test_rewrapping_does_not_change_decisions(nlp, name, width):
     text = noise.rewrap((EXAMPLES / name).read_text(), width)
@@ -78,7 +78,7 @@ def test_rewrapping_regressions(nlp, name, width):
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(SETTINGS, max_examples=10)
 @given(lines_per_page=st.integers(min_value=4, max_value=60), seed=st.integers(0, 10_000))
 def test_page_furniture_blank_lines_and_double_spaces_do_not_change_decisions(nlp, name, lines_per_page, seed):
     text = (EXAMPLES / name).read_text()
@@ -106,7 +106,7 @@ def _entities(record: dict) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("name", sorted(GOLD)[::25])
-@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(SETTINGS, max_examples=5)
 @given(seed=st.integers(0, 10_000))
 def test_spaces_at_line_ends_and_starts_change_no_mention(rules_nlp, name, seed):
     # text laid out by position ends lines in spaces and indents them ("chest tight-  \n  ness",
