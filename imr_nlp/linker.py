@@ -90,18 +90,19 @@ _NOT_AN_ITEM = re.compile(
 
 _BASED_ON = r"based\s*(?:its|his/her|his|her|their|the)\s*decision\s*on"
 _REVIEWER = r"(?:expert|professional|physician|medical|imr)\s*reviewer"
+_USED_BY = r"guidelines?\s*(?:\(\s*s\s*\)\s*)?used\s*by\s*(?:the\s*)?"
 # Where guideline statements (by whom) and rationales begin. One regex, one pass; every
 # alternative starts with a required word so the scan stays fast.
 MARKER = re.compile(
     r"(?P<claims_administrator>"
     rf"claims\s*administrator(?:'s)?\s*(?:guidelines?\s*(?:used\s*)?:|{_BASED_ON}"
     r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced))"
-    r"|guidelines?\s*(?:\(\s*s\s*\)\s*)?used\s*by\s*(?:the\s*)?claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
+    rf"|{_USED_BY}claims\s*administrator\s*(?:\(\s*UR\s*\))?\s*:?"
     rf"|\b(?:UR|utilization\s*review)\s*(?:physician|reviewer)?\s*{_BASED_ON})"
     r"|(?P<reviewer>maximus\s*guidelines?\s*:"
     rf"|{_REVIEWER}(?:'s)?\s*(?:guidelines?\s*:|{_BASED_ON}"
     r"|(?:also\s*)?(?:cited|relied\s*(?:up)?on|referenced|found))"
-    rf"|guidelines?\s*(?:\(\s*s\s*\)\s*)?used\s*by\s*(?:the\s*)?{_REVIEWER}\s*(?:\(\s*IMR\s*\))?\s*:?"
+    rf"|{_USED_BY}{_REVIEWER}\s*(?:\(\s*IMR\s*\))?\s*:?"
     r"|medical\s*treatment\s*guideline\s*\(?\s*s?\s*\)?\s*relied\s*upon\s*by\s*(?:the\s*)?professional\s*reviewer"
     r"(?:\s*and\s*why)?\s*:?)"
     r"|(?P<unspecified>(?:^|(?<=\n))(?:guidelines?|citations?)\s*(?:cited|used|relied\s*upon|referenced)?\s*:)"
