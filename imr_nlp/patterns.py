@@ -2161,11 +2161,10 @@ def before_its_result(span: Span) -> Span | None:
     if span.id_ != _WAS_POSITIVE:
         return span
     end = max(i for i in range(span.start, span.end) if _lower(span.doc[i]) in _TEST_HEADS) + 1
-    if (
-        end - span.start < 2
-        or not span[0].is_alpha
-        or ((p := _previous_word(span.doc, span.start)) >= 0 and _word(span.doc[p]) in ("and", "or", ","))
-    ):
+    before = _word(span.doc[p]) if (p := _previous_word(span.doc, span.start)) >= 0 else ""
+    if end - span.start < 2 or not span[0].is_alpha or (before == "straight" and _lower(span[0]) == "leg"):
+        return None
+    if before in ("and", "or", ",") and _lower(span[0]) != "straight":
         return None  # "Phalen's and Tinel's tests were positive": the first name is cut off
     return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
 

@@ -1345,6 +1345,26 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " cervical radiculopathy and rule out myelopathy.",
             ["gait difficulty", "hand clumsiness", "bowel or bladder symptoms", "cervical radiculopathy", "myelopathy"],
         ),
+        # a straight leg raise named after "and" or a comma, or with "test", is found whole
+        (
+            "Sensation was decreased in the left L5 distribution and straight leg raise was positive on the left.",
+            ["straight leg raise"],
+        ),
+        (
+            "On exam, straight leg raise was positive. Straight leg raising test was positive.",
+            ["straight leg raise", "Straight leg raising test"],
+        ),
+        # an infection named by its agent, daily activities, a concussion's after-effects
+        (
+            "He had a COVID-19 infection and has difficulty with activities of daily living and post-concussive"
+            " syndrome with auditory hallucinations.",
+            [
+                "COVID-19 infection",
+                "difficulty with activities of daily living",
+                "post-concussive syndrome",
+                "auditory hallucinations",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
