@@ -222,6 +222,18 @@ def _ends_site_named_condition(doc: Doc, j: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def conditions_by_themselves() -> frozenset[str]:
+    """Modifiers that the diagnosis lexicon also lists as conditions of their own ("bleeding" of
+    "bleeding ulcer", "burning" of "burning pain")."""
+    terms = {t.lstrip(BOUND).lower() for t in lexicon_terms("diagnoses.txt")}
+    return frozenset(t for t in terms if " " not in t) & modifiers()
+
+
+# what a quality before a comma describes ("burning, electric pain"): a sensation, not a condition
+_SENSATION_HEADS = frozenset("pain pains ache aches discomfort sensation sensations".split())
+
+
 def _is_condition_head(word: str) -> bool:
     heads = condition_heads()
     return (
@@ -1077,9 +1089,10 @@ def with_modifiers(span: Span) -> Span:
             and _names_a_kind(_lower(doc[start]))
             and _names_a_kind(_lower(doc[j]))
             and ((k := _previous_word(doc, j)) < 0 or _lower(doc[k]) not in words)
+            and (_lower(doc[j]) not in conditions_by_themselves() or _lower(span[-1]) in _SENSATION_HEADS)
         ):
-            # "lichenified, scaly plaques": two kinds of one finding; but "reduced lumbar flexion, diffuse
-            # lumbar tenderness" is two findings
+            # "lichenified, scaly plaques", "burning, electric pain": two kinds of one finding; but "reduced
+            # lumbar flexion, diffuse lumbar tenderness" and "GI bleeding, peptic ulcer" are two findings
             start, i = j, j - 1
             continue
         if (m := _LINE_SPLIT_COMPOUND.fullmatch(tok.lower_)) and m.group(1) in _COMPOUND_ENDS:

@@ -1365,6 +1365,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "auditory hallucinations",
             ],
         ),
+        # a condition before a comma is no kind of the next one; a quality before a pain is
+        (
+            "He has a history of GI bleeding, peptic ulcer disease and a bucket-handle tear. She has burning,"
+            " electric pain.",
+            ["GI bleeding", "peptic ulcer disease", "bucket-handle tear", "burning, electric pain"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
