@@ -1371,6 +1371,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " electric pain.",
             ["GI bleeding", "peptic ulcer disease", "bucket-handle tear", "burning, electric pain"],
         ),
+        # bare pain with the mouth or chest movement that provokes it
+        ("The dentist documented pain on biting and pain with swallowing.", ["pain on biting", "pain with swallowing"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
