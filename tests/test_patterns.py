@@ -2103,6 +2103,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
         # the singular of a test the lexicon knows in the plural
         ("It matches the radiculopathy on the electrodiagnostic study.", ["electrodiagnostic study"]),
+        # transportation with where it goes is one service
+        (
+            "Transportation to and from medical appointments was requested.",
+            ["Transportation to and from medical appointments"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
