@@ -1373,6 +1373,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # bare pain with the mouth or chest movement that provokes it
         ("The dentist documented pain on biting and pain with swallowing.", ["pain on biting", "pain with swallowing"]),
+        # clinical shorthand for conditions and findings
+        (
+            "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
+            ["L S1 radic", "DM2", "SS tear", "decr ROM", "MJLT", "N/V"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
