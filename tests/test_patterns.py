@@ -1372,7 +1372,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["GI bleeding", "peptic ulcer disease", "bucket-handle tear", "burning, electric pain"],
         ),
         # bare pain with the mouth or chest movement that provokes it
-        ("The dentist documented pain on biting and pain with swallowing.", ["pain on biting", "pain with swallowing"]),
+        (
+            "The dentist documented pain on biting and pain with swallowing. He has pain with overhead activity.",
+            ["pain on biting", "pain with swallowing", "pain with overhead activity"],
+        ),
         # clinical shorthand for conditions and findings
         (
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
