@@ -263,7 +263,7 @@ _SITE_PREPS = {
     "DIAGNOSIS": frozenset(
         "of at over in on along around across to from above below into between under within behind".split()
     ),
-    "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around"}),
+    "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around", "in"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting", "spreading"})
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")

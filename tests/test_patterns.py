@@ -2111,6 +2111,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
         # the singular of a test the lexicon knows in the plural
         ("It matches the radiculopathy on the electrodiagnostic study.", ["electrodiagnostic study"]),
+        # a site after "in" belongs to the service; a time or a place of care does not
+        (
+            "A cortisone injection in the glenohumeral joint helped. She had physical therapy in the past and"
+            " an MRI in the emergency room.",
+            ["cortisone injection in the glenohumeral joint", "physical therapy", "MRI"],
+        ),
         # transportation with where it goes is one service
         (
             "Transportation to and from medical appointments was requested.",
