@@ -1376,6 +1376,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "The dentist documented pain on biting and pain with swallowing. He has pain with overhead activity.",
             ["pain on biting", "pain with swallowing", "pain with overhead activity"],
         ),
+        # a list of difficulties ends on the place the worker gets in and out of; a gait changed by pain
+        (
+            "He reports difficulty with stairs and getting in and out of his truck, and back pain from his altered"
+            " gait.",
+            ["difficulty with stairs and getting in and out of his truck", "back pain", "altered gait"],
+        ),
         # clinical shorthand for conditions and findings
         (
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
