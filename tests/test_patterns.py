@@ -1382,6 +1382,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " gait.",
             ["difficulty with stairs and getting in and out of his truck", "back pain", "altered gait"],
         ),
+        # a myofascial taut band with its site
+        ("There were taut bands in the right upper trapezius.", ["taut bands in the right upper trapezius"]),
         # clinical shorthand for conditions and findings
         (
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
