@@ -1384,6 +1384,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # a myofascial taut band with its site
         ("There were taut bands in the right upper trapezius.", ["taut bands in the right upper trapezius"]),
+        # the jaw: temples as a site, a joint's click, the chewing muscles as a kind of pain
+        (
+            "She has headaches in the temples, a reciprocal click of the left joint and masticatory myofascial pain.",
+            ["headaches in the temples", "reciprocal click of the left joint", "masticatory myofascial pain"],
+        ),
         # clinical shorthand for conditions and findings
         (
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
@@ -2119,6 +2124,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("CLINICAL CASE SUMMARY\nGabapentin was continued.", ["Gabapentin"]),
         # the singular of a test the lexicon knows in the plural
         ("It matches the radiculopathy on the electrodiagnostic study.", ["electrodiagnostic study"]),
+        ("Treatment has included moist heat and a bite guard.", ["moist heat", "bite guard"]),
         # a site after "in" belongs to the service; a time or a place of care does not
         (
             "A cortisone injection in the glenohumeral joint helped. She had physical therapy in the past and"
