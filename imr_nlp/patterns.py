@@ -1062,6 +1062,13 @@ def with_modifiers(span: Span) -> Span:
                 and (
                     (_describes(first) and _describes(_lower(doc[j])))
                     or (first in _COURSES and _lower(doc[j]) in _COURSES)
+                    # "partial-thickness and full-thickness burns": two compounds on one last word
+                    or (
+                        start + 2 < span.end
+                        and _hyphenated(doc, start + 2)
+                        and _hyphenated(doc, j)
+                        and _lower(doc[start + 2]) == _lower(doc[j])
+                    )
                 )
             )
             sites = sites or kinds  # "prefabricated and custom orthoses"
@@ -1310,19 +1317,30 @@ _SIDES = _LATERALITY | set(_SIDE_LETTERS)
 
 
 _EXCISIONS = frozenset({"excision", "resection"})  # not "removal": "removal of hardware" names no condition
+_TREATMENTS = frozenset({"treatment", "treatments"})
 
 
-def with_excised_object(span: Span, diagnoses: list[tuple[int, int]]) -> Span:
-    """A TREATMENT ending in "excision/resection" followed by "of" and a DIAGNOSIS span takes the
-    condition it removes into its name ("excision of the left third interspace neuroma"); the
-    condition stays a DIAGNOSIS too (ANNOTATION_NOTES 27)."""
+def with_excised_object(
+    span: Span, diagnoses: list[tuple[int, int]], named_conditions: list[tuple[int, int]] = ()
+) -> Span:
+    """A TREATMENT ending in "excision/resection" followed by "of" and a DIAGNOSIS span (or a
+    condition a guideline names, `named_conditions`) takes the condition it removes into its name
+    ("excision of the left third interspace neuroma"), and so does a named treatment of the
+    patient's condition ("laser treatment of the hypertrophic scars"; in a guideline's words
+    "Laser treatment of burn scars" stays "Laser treatment"); the condition stays a DIAGNOSIS too
+    (ANNOTATION_NOTES 27)."""
     doc = span.doc
-    if _lower(span[-1]) not in _EXCISIONS or (i := _next_word(doc, span.end)) >= len(doc) or _lower(doc[i]) != "of":
+    last = _lower(span[-1])
+    named_treatment = last in _TREATMENTS and len([t for t in span if not t.is_space]) > 1
+    if (last not in _EXCISIONS and not named_treatment) or (i := _next_word(doc, span.end)) >= len(doc):
+        return span
+    if _lower(doc[i]) != "of":
         return span
     j = _next_word(doc, i + 1)
     if j < len(doc) and _lower(doc[j]) in _SITE_DETERMINERS | {"a", "an"}:
         j = _next_word(doc, j + 1)
-    end = next((b for a, b in diagnoses if a == j), None)
+    objects = diagnoses if named_treatment else [*diagnoses, *named_conditions]
+    end = next((b for a, b in objects if a == j), None)
     return span if end is None else Span(doc, span.start, end, label=span.label)
 
 
@@ -1910,9 +1928,11 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         if used.isdisjoint(range(span.start, span.end)):
             kept.append(span)
             used.update(range(span.start, span.end))
-    diagnoses = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"] + named_conditions
+    patients = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"]
+    diagnoses = patients + named_conditions
     treatments = [
-        with_excised_object(s, diagnoses) for s in joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
+        with_excised_object(s, patients, named_conditions)
+        for s in joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
     ]
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
@@ -2150,12 +2170,14 @@ _REMOVALS = frozenset("excision resection removal".split())
 
 
 def removed_by_operation(span: Span) -> bool:
-    """Whether `span` is what an operation takes out: "excision of (the) <span>"."""
+    """Whether `span` is what an operation takes out or a treatment treats: "excision of (the)
+    <span>", "laser treatment of (the) <span>"."""
     doc, i = span.doc, _previous_word(span.doc, span.start)
     if i >= 0 and _lower(doc[i]) in ("the", "a"):
         i = _previous_word(doc, i)
     j = _previous_word(doc, i) if i >= 0 else -1
-    return j >= 0 and _lower(doc[i]) == "of" and _lower(doc[j]) in _REMOVALS  # across a line break too
+    # across a line break too
+    return j >= 0 and _lower(doc[i]) == "of" and _lower(doc[j]) in _REMOVALS | _TREATMENTS
 
 
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a

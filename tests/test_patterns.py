@@ -1389,6 +1389,20 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has headaches in the temples, a reciprocal click of the left joint and masticatory myofascial pain.",
             ["headaches in the temples", "reciprocal click of the left joint", "masticatory myofascial pain"],
         ),
+        # burns: two compounds on one last word, a flash burn, a graft as a site, a fist not made
+        (
+            "He had flash burns to the right hand and deep partial-thickness and full-thickness burns of the"
+            " forearm, with intolerance to cold, numbness over the graft and loss of composite fist.",
+            [
+                "flash burns to the right hand",
+                "deep partial-thickness and full-thickness burns of the forearm",
+                "intolerance to cold",
+                "numbness over the graft",
+                "loss of composite fist",
+            ],
+        ),
+        # the condition a named treatment treats stays a condition
+        ("He requested three sessions of fractional CO2 laser treatment of the scars.", ["scars"]),
         # clinical shorthand for conditions and findings
         (
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
@@ -2125,6 +2139,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         # the singular of a test the lexicon knows in the plural
         ("It matches the radiculopathy on the electrodiagnostic study.", ["electrodiagnostic study"]),
         ("Treatment has included moist heat and a bite guard.", ["moist heat", "bite guard"]),
+        # a named treatment takes the patient's condition it treats, not one a guideline names
+        (
+            "He requested three sessions of fractional CO2 laser treatment of the scars after burn surgery.",
+            ["three sessions of fractional CO2 laser treatment of the scars", "burn surgery"],
+        ),
+        ("ODG considers laser treatment of burn scars under study.", ["laser treatment"]),
         # a site after "in" belongs to the service; a time or a place of care does not
         (
             "A cortisone injection in the glenohumeral joint helped. She had physical therapy in the past and"
