@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import product
@@ -1321,7 +1321,7 @@ _TREATMENTS = frozenset({"treatment", "treatments"})
 
 
 def with_excised_object(
-    span: Span, diagnoses: list[tuple[int, int]], named_conditions: list[tuple[int, int]] = ()
+    span: Span, diagnoses: Sequence[tuple[int, int]], named_conditions: Sequence[tuple[int, int]] = ()
 ) -> Span:
     """A TREATMENT ending in "excision/resection" followed by "of" and a DIAGNOSIS span (or a
     condition a guideline names, `named_conditions`) takes the condition it removes into its name
@@ -2198,7 +2198,7 @@ def before_its_result(span: Span) -> Span | None:
     end = max(i for i in range(span.start, span.end) if _lower(span.doc[i]) in _TEST_HEADS) + 1
     before = _word(span.doc[p]) if (p := _previous_word(span.doc, span.start)) >= 0 else ""
     if end - span.start < 2 or not span[0].is_alpha or (before == "straight" and _lower(span[0]) == "leg"):
-        return None
+        return None  # no name, or "leg raise" cut from a "straight leg raise" (the whole name is matched too)
     if before in ("and", "or", ",") and _lower(span[0]) != "straight":
         return None  # "Phalen's and Tinel's tests were positive": the first name is cut off
     return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
