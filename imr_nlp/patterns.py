@@ -2166,7 +2166,8 @@ def _someone_elses(span: Span) -> bool:
     return bool(_SOMEONE_ELSES.search(before))
 
 
-_REMOVALS = frozenset("excision resection removal".split())
+# what an operation takes out or a treatment treats is named after "of"
+_REMOVALS = frozenset("excision resection removal".split()) | _TREATMENTS
 
 
 def removed_by_operation(span: Span) -> bool:
@@ -2177,7 +2178,7 @@ def removed_by_operation(span: Span) -> bool:
         i = _previous_word(doc, i)
     j = _previous_word(doc, i) if i >= 0 else -1
     # across a line break too
-    return j >= 0 and _lower(doc[i]) == "of" and _lower(doc[j]) in _REMOVALS | _TREATMENTS
+    return j >= 0 and _lower(doc[i]) == "of" and _lower(doc[j]) in _REMOVALS
 
 
 # Bare "pain" with the maneuver that provokes it is a finding ("pain with facet loading"); pain with a
