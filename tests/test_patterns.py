@@ -1408,6 +1408,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "Dx: L S1 radic, DM2. MRI showed SS tear. Exam: decr ROM, MJLT. He reports N/V with Norco.",
             ["L S1 radic", "DM2", "SS tear", "decr ROM", "MJLT", "N/V"],
         ),
+        # the history a rationale weighs before a drug, and bone formed where it does not belong
+        (
+            "She has no history of ulcer disease or renal insufficiency. X-rays showed heterotopic bone.",
+            ["ulcer disease", "renal insufficiency", "heterotopic bone"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2155,6 +2160,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "Transportation to and from medical appointments was requested.",
             ["Transportation to and from medical appointments"],
+        ),
+        # a fracture's reduction named on its own
+        (
+            "She underwent open reduction, radial head arthroplasty and lateral ligament repair.",
+            ["open reduction", "radial head arthroplasty", "lateral ligament repair"],
         ),
     ],
 )
