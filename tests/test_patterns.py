@@ -1413,6 +1413,8 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has no history of ulcer disease or renal insufficiency. X-rays showed heterotopic bone.",
             ["ulcer disease", "renal insufficiency", "heterotopic bone"],
         ),
+        # rising from a seat as the maneuver that hurts, and the sacroiliac joint written "SIJ"
+        ("Exam: pain w/ sit-to-stand, R SIJ tenderness.", ["pain w/ sit-to-stand", "R SIJ tenderness"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2166,6 +2168,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She underwent open reduction, radial head arthroplasty and lateral ligament repair.",
             ["open reduction", "radial head arthroplasty", "lateral ligament repair"],
         ),
+        # coccyx films taken seated and standing
+        ("Dynamic sitting and standing films showed hypermobility.", ["Dynamic sitting and standing films"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
