@@ -1599,7 +1599,7 @@ _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
         r"indicated\s+to",
         r"(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable"
         r"|appropriate)\s+(?:to|for|in|before|after|when)",
-        r"(?:is|are)\s+advised",
+        r"(?:is|are)\s+(?:not\s+)?advised",
         r"should\s+be\s+tried",
         r"(?:is|are)\s+supported\s+(?:when|if|only|for)",
         r"must\s+be\s+(?:proved|proven|confirmed|established)",

@@ -2886,6 +2886,7 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ),
         ("Guided injection is the standard for sacroiliac joint dysfunction. She has hip pain.", ["hip pain"]),
         ("Arthroscopy offers no benefit over therapy for degenerative knee disease. He has knee pain.", ["knee pain"]),
+        ("For acute low back pain, bed rest is not advised. He has neck pain.", ["neck pain"]),
         # ... while the same words about this worker keep the condition
         ("His recovery was complicated by a wound infection.", ["wound infection"]),
         ("The fusion was complicated by a wound infection.", ["wound infection"]),
