@@ -289,6 +289,10 @@ _FUNCTION_WORDS = frozenset(
 # Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a
 # site), function words ("tightness of the gastrocnemius with ankle ...")
 # "a program to treat rotator cuff inflammation": what a service is for, not where it is given
+# the state a part is in: after "for" a treatment names the condition it treats, not its site
+_CONDITION_STATES = frozenset(
+    "irregular tight painful stiff swollen weak damaged injured arthritic degenerative unstable inflamed torn".split()
+)
 _PURPOSE_VERBS = frozenset("treat relieve reduce improve address help prevent restore".split())
 _NOT_SITE_WORDS = {
     label: preps | _SITE_DETERMINERS | _FUNCTION_WORDS | {"a", "an"} | _PURPOSE_VERBS
@@ -448,6 +452,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end
     elif _lower(doc[i]) == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
         return end  # "pain from prolonged static neck flexion": a cause, not a site
+    elif label == "TREATMENT" and _lower(doc[i]) == "for" and _lower(doc[_next_word(doc, i + 1)]) in _CONDITION_STATES:
+        return end  # "scleral lenses for irregular corneal surfaces": the condition treated, not a site
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and _lower(doc[k]) == "on"  # "neuropathy on ..."
@@ -1585,6 +1591,7 @@ _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
         r"ODG",
         r"MTUS",
         r"ACOEM",
+        r"(?:preferred\s+)?practice\s+patterns?",  # the American Academy of Ophthalmology's guidelines
         r"criteri(?:a|on)",
         r"considered",
         r"indicated\s+(?:for|in|when|only|after)",
@@ -1635,6 +1642,7 @@ _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
     "options and lines of care": (
         # "is an option for", "first-line", "the treatment of choice", "the gold standard for", "off-label"
         r"(?:is|are)\s+an\s+option",
+        r"among\s+the\s+(?:[\w-]+\s+){0,2}options\s+(?:for|in)",
         r"accepted\s+(?:\w+\s+)?treatment",
         r"(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for",
         r"standard\s+(?:test|treatment)",
@@ -1882,7 +1890,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     doc = spans[0].doc if spans else None  # the ruler passes no Doc: with no match at all, no list items
     ranges = listed_diagnoses(doc) if doc is not None else []
     listed = [doc.char_span(a, b, label="DIAGNOSIS", alignment_mode="contract") for a, b in ranges]
-    grown = ((s, as_operation(with_modifiers(s))) for s in spans)
+    grown = ((s, with_handling(as_operation(with_modifiers(s)))) for s in spans)
     spans = [
         g
         for s, g in grown
@@ -2221,6 +2229,24 @@ def as_operation(span: Span) -> Span:
     if i >= 0 and _lower(span.doc[i]) in _UNDERWENT:
         return Span(span.doc, span.start, span.end, label="TREATMENT", span_id=span.id)
     return span
+
+
+# what is done with a device or an implant, named before it (ANNOTATION_NOTES 39)
+_HANDLINGS = frozenset("placement replacement insertion implantation removal exchange".split())
+
+
+def with_handling(span: Span) -> Span:
+    """A TREATMENT named after what is done with it takes that in: "replacement of the pressure
+    garment", "placement of a sutureless amniotic membrane", "removal of the spinal cord stimulator"."""
+    if span.label_ != "TREATMENT":
+        return span
+    doc = span.doc
+    i = _previous_word(doc, span.start)
+    if i >= 0 and _lower(doc[i]) in ("a", "an", "the", "his", "her", "their"):
+        i = _previous_word(doc, i)
+    if i < 0 or _lower(doc[i]) != "of" or (j := _previous_word(doc, i)) < 0 or _lower(doc[j]) not in _HANDLINGS:
+        return span
+    return Span(doc, j, span.end, label=span.label, span_id=span.id)
 
 
 def _grew_beyond_counts(span: Span, grown: Span) -> bool:

@@ -1415,6 +1415,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # rising from a seat as the maneuver that hurts, and the sacroiliac joint written "SIJ"
         ("Exam: pain w/ sit-to-stand, R SIJ tenderness.", ["pain w/ sit-to-stand", "R SIJ tenderness"]),
+        # the eye's surface after a chemical burn
+        (
+            "She has punctal plugs in the lower lids, inferior stromal haze without neovascularization and dry eye"
+            " symptoms.",
+            ["inferior stromal haze", "neovascularization", "dry eye symptoms"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2170,6 +2176,19 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # coccyx films taken seated and standing
         ("Dynamic sitting and standing films showed hypermobility.", ["Dynamic sitting and standing films"]),
+        # what is done with a device, written before it, and a treatment "for" the state of a part
+        (
+            "He asked for removal of the spinal cord stimulator and replacement of the TENS unit. The surgeon"
+            " requests placement of a sutureless amniotic membrane. ODG supports scleral lenses for irregular"
+            " corneal surfaces.",
+            [
+                "removal of the spinal cord stimulator",
+                "replacement of the TENS unit",
+                "placement of a sutureless amniotic membrane",
+                "scleral lenses",
+            ],
+        ),
+        ("She has punctal plugs in the lower lids.", ["punctal plugs in the lower lids"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2887,6 +2906,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Guided injection is the standard for sacroiliac joint dysfunction. She has hip pain.", ["hip pain"]),
         ("Arthroscopy offers no benefit over therapy for degenerative knee disease. He has knee pain.", ["knee pain"]),
         ("For acute low back pain, bed rest is not advised. He has neck pain.", ["neck pain"]),
+        (
+            "The Preferred Practice Pattern places serum drops among the options for severe dry eye. She has eye pain.",
+            ["eye pain"],
+        ),
         # ... while the same words about this worker keep the condition
         ("His recovery was complicated by a wound infection.", ["wound infection"]),
         ("The fusion was complicated by a wound infection.", ["wound infection"]),
