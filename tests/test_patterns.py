@@ -1415,6 +1415,7 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         ),
         # rising from a seat as the maneuver that hurts, and the sacroiliac joint written "SIJ"
         ("Exam: pain w/ sit-to-stand, R SIJ tenderness.", ["pain w/ sit-to-stand", "R SIJ tenderness"]),
+        ("Combined with Norco, zolpidem raises his risk of respiratory depression.", ["respiratory depression"]),
         # the eye's surface after a chemical burn
         (
             "She has punctal plugs in the lower lids, inferior stromal haze without neovascularization and dry eye"
@@ -2189,6 +2190,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ],
         ),
         ("She has punctal plugs in the lower lids.", ["punctal plugs in the lower lids"]),
+        ("He walks with a single point cane.", ["single point cane"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
