@@ -2191,6 +2191,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         ("She has punctal plugs in the lower lids.", ["punctal plugs in the lower lids"]),
         ("He walks with a single point cane.", ["single point cane"]),
+        ("He requested a left modified Brostrom-Gould repair.", ["left modified Brostrom-Gould repair"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
