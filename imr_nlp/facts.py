@@ -72,6 +72,8 @@ _UR_NARRATIVE = re.compile(
 )
 _AGE = re.compile(
     r"\b(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?\.?|y/?o)\s*-?\s*(?:of\s*age|old)?\s*-?\s*"
+    # "a 44-year-old right-handed female", "a 29-year-old left-hand-dominant male"
+    r"(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?[\s-]+)?"
     r"(?P<sex>male|female|man|woman|gentleman|lady|m\b|f\b)?",
     re.IGNORECASE,
 )
@@ -94,6 +96,8 @@ _OCCUPATION = [
         r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+"
         # "worked for 28 years as ..."
         r"(?:for\s+(?:(?:over|about|nearly|almost|more\s+than)\s+)?[\w-]+\s+(?:years?|months?)\s+)?"
+        # "employed by the county as ...", "worked for a grocery chain as ...": the employer stays out
+        r"(?:(?:by|for|at|with)\s+(?:an?|the|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?"
         r"(?:as|was)\s+(?!(?:an?\s+)?result\b)(?:an?\s+|the\s+)?"  # not "(off work) as a result of ..."
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"
@@ -110,15 +114,21 @@ _OCCUPATION = [
         r"(?:(?:male|female|man|woman|gentleman|lady|(?-i:M|F))\s+)?"  # "a 52 y/o F cashier"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
-        r"male|female|man|woman|gentleman|lady)\b)"
+        r"male|female|man|woman|gentleman|lady|person|adult|smoker|nonsmoker|non-smoker|current|diabetic|veteran|retiree)\b)"
+        r"(?!(?:on|in|at|for|from|of|after|since|and|or|as|off)\s)"  # "a 46 year old male on modified duty"
+        # a verb, not a title: "This 52 year old male reports low back pain."
+        r"(?!(?:reports|complains|describes|suffers|experiences|presents|underwent|sustained|fell|slipped|tripped"
+        r"|struck|twisted|hurt|felt|hit|cut|caught|tore|broke|bent|got|lost|whose|presented|injured|developed"
+        r"|reported|complained|described|experienced|strained|noted|stated|related|returned|continued)\b)"
         r"(?P<occ>[a-z][a-z/'-]+(?:\s+[a-z][a-z/'-]+){0,3}?)"
         # the workplace stays out: "housekeeper at a hotel who ..."
         r"(?:\s+(?:at|in|for)\s+(?:an?|the)\s+[a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})?"
-        r"(?<!male)(?<!\bman)(?<!woman)(?:\s+|(?=,))"  # "a 61 year old male forklift operator, who ..."
+        r"(?<!male)(?<!\bman)(?<!woman)(?:\s+|(?=[,.]))"  # "a 61 year old male forklift operator, who ..."
         r"(?=(?:who|was|that|with|injured|sustained|reported|fell|slipped|tripped|struck|twisted|hurt|developed|"
         r"presented|presents|underwent|whose|has|had|felt|hit|cut|caught|tore|broke|bent|got|lost|[a-z]{3,}ed"
         r"|reports|complains|describes|suffers|experiences"  # "... data entry clerk reports numbness"
-        r"|s/p|status\s+post)\b|,|\s*w/)",  # "a 42 y/o male mechanic s/p L shoulder arthroscopy", "... cashier w/"
+        r"|s/p|status\s+post)\b|,|\s*w/"  # "a 42 y/o male mechanic s/p L shoulder arthroscopy", "... cashier w/"
+        r"|\.(?=\s|$))",  # "The injured worker is a 29-year-old male carpenter."
         # "... electrician received a shock", "... order selector felt a pop"
         re.IGNORECASE,
     ),

@@ -30,6 +30,9 @@ def test_to_iso(s, iso):
         ("a 34 year old man who works as", 34, "male"),
         ("He/she has been in active practice for more than five years. Age: 50", 50, None),
         ("The patient is 40 years of age. She reports pain. Her pain is worse.", 40, "female"),
+        # handedness between the age and the sex
+        ("The patient is a 44-year-old right-handed female electrician", 44, "female"),
+        ("The injured worker is a 29-year-old left-hand-dominant male carpenter.", 29, "male"),
     ],
 )
 def test_age_and_sex(text, age, sex):
@@ -116,6 +119,14 @@ def test_pronoun_boilerplate_is_not_evidence():
         ),
         ("The injured worker is a 54 year old male, who sustained an industrial injury on 10-30-2009.", None),
         ("The patient is a 33 year old Hispanic female, who fell at work.", None),
+        # a title that ends the sentence; not a habit, nor what follows "on"/"off"
+        ("The injured worker is a 29-year-old left-hand-dominant male carpenter.", "carpenter"),
+        ("The injured worker is a 60 year old female custodian. On 1/2/2014 she slipped.", "custodian"),
+        ("The patient is a 50-year-old female smoker. She fell at work.", None),
+        ("The injured worker is a 46 year old male on modified duty.", None),
+        # the employer between the verb and the title stays out
+        ("The patient was employed by the county as a social worker.", "social worker"),
+        ("He worked for a grocery chain as a stocker when he fell.", "stocker"),
     ],
 )
 def test_occupation(text, occupation):
