@@ -70,14 +70,17 @@ _UR_NARRATIVE = re.compile(
     rf"(?:utilization\s*review|\bUR\b)[^.\n]{{0,80}}?\b(?:dated|on|of)\s*(?P<date>{DATE})",
     re.IGNORECASE,
 )
+# a worker's ethnicity, written between the age and the sex
+_ETHNICITY = r"(?:caucasian|hispanic|latino|latina|african[\s-]american|asian|white|black)"
 _AGE = re.compile(
-    r"\b(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?\.?|y/?o)\s*-?\s*(?:of\s*age|old)?\s*-?\s*"
-    # "a 44-year-old right-handed female", "a 29-year-old left-hand-dominant male"
+    r"\b(?P<age>\d{1,3})\s*-?\s*(?:years?|yrs?\.?|y/?o|y\.o\.)\s*-?\s*(?:of\s*age|old)?\s*-?\s*"
+    # "a 44-year-old right-handed female", "a 29-year-old left-hand-dominant male", "a 47-year-old Caucasian male"
     r"(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?[\s-]+)?"
+    rf"(?:{_ETHNICITY}\s+)?"
     r"(?P<sex>male|female|man|woman|gentleman|lady|m\b|f\b)?",
     re.IGNORECASE,
 )
-_AGE_LABEL = re.compile(r"\bage\s*:?\s*(?P<age>\d{1,3})\b", re.IGNORECASE)
+_AGE_LABEL = re.compile(r"\bage(?:d|\s*:)?\s*(?P<age>\d{1,3})\b", re.IGNORECASE)  # "Age: 46", "aged 52"
 _SEX_LABEL = re.compile(r"\b(?:sex|gender)\s*:\s*(?P<sex>male|female|m|f)\b", re.IGNORECASE)
 _SEX_WORD = re.compile(
     r"\b(?P<sex>male|female|man|woman|gentleman|lady)\b\s*(?:patient|worker|employee|claimant|who|with)", re.IGNORECASE
@@ -111,10 +114,12 @@ _OCCUPATION = [
     # truck mechanic s/p ..."
     re.compile(
         r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/?o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
+        rf"(?:{_ETHNICITY}\s+)?"
         r"(?:(?:male|female|man|woman|gentleman|lady|(?-i:M|F))\s+)?"  # "a 52 y/o F cashier"
         r"(?:(?:former|retired)\s+)?"
         r"(?!(?:patient|worker|employee|individual|claimant|injured|applicant|who|with|that|was|is|has|had|"
-        r"male|female|man|woman|gentleman|lady|person|adult|smoker|nonsmoker|non-smoker|current|diabetic|veteran|retiree)\b)"
+        r"male|female|man|woman|gentleman|lady|person|adult|smoker|nonsmoker|non-smoker|current|diabetic|veteran|retiree"
+        rf"|{_ETHNICITY})\b)"
         r"(?!(?:on|in|at|for|from|of|after|since|and|or|as|off)\s)"  # "a 46 year old male on modified duty"
         # a verb, not a title: "This 52 year old male reports low back pain."
         r"(?!(?:reports|complains|describes|suffers|experiences|presents|underwent|sustained|fell|slipped|tripped"
@@ -301,6 +306,7 @@ def age_and_sex(text: str) -> tuple[int | None, str | None]:
             "old" not in tail
             and "age" not in tail
             and "y/o" not in tail
+            and "y.o." not in tail
             and "yo" not in tail.split()
             and not m.group("sex")
         ):

@@ -33,6 +33,10 @@ def test_to_iso(s, iso):
         # handedness between the age and the sex
         ("The patient is a 44-year-old right-handed female electrician", 44, "female"),
         ("The injured worker is a 29-year-old left-hand-dominant male carpenter.", 29, "male"),
+        # "y.o.", "aged", and an ethnicity before the sex
+        ("The patient is a 45 y.o. female who injured her back.", 45, "female"),
+        ("The injured worker, aged 52, reports back pain.", 52, None),
+        ("The patient is a 47-year-old Caucasian male truck driver", 47, "male"),
     ],
 )
 def test_age_and_sex(text, age, sex):
@@ -127,6 +131,8 @@ def test_pronoun_boilerplate_is_not_evidence():
         # the employer between the verb and the title stays out
         ("The patient was employed by the county as a social worker.", "social worker"),
         ("He worked for a grocery chain as a stocker when he fell.", "stocker"),
+        ("The patient is a 47-year-old Caucasian male truck driver who was injured.", "truck driver"),
+        ("The patient is a 47-year-old black male who was injured.", None),
     ],
 )
 def test_occupation(text, occupation):
