@@ -30,7 +30,7 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans, 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds, removed_by_operation
+from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds_in_doc, removed_by_operation
 from imr_nlp.textview import KEEP_HYPHEN, doc_view, fold, furniture_ranges
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -253,9 +253,11 @@ class DecisionLinker:
         for d in decisions:  # the item's repeats: headings, "The request for <item> is ..."
             for a, b in item_occurrences(view.text, d["item"]):
                 a, b = view.span(a, b)
+                item = doc.char_span(a, b, alignment_mode="expand")
+                limit = b if item is None else quantity_bounds_in_doc(doc, item.start, item.end)[1]
                 if any(
                     s.start_char <= a
-                    and b <= s.end_char <= quantity_bounds(doc.text, a, b)[1]
+                    and b <= s.end_char <= limit
                     and (s.start_char, s.end_char) != (a, b)
                     and set(doc.text[s.start_char : a].lower().split()) <= words
                     for s in longer

@@ -68,13 +68,28 @@ def lexicon_terms(name: str) -> list[str]:
 
 
 def space_tolerant(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Allow one whitespace token (line break, double space) between any two pattern tokens."""
+    """Allow one whitespace token (line break, double space) between any two pattern tokens, also
+    between the repeats of a token repeated a bounded number of times ("in and out of  the
+    bathtub": ``{1,5}`` becomes one required and four optional copies)."""
     out: list[dict[str, Any]] = []
-    for i, token in enumerate(pattern):
+    for i, token in enumerate(t for group in pattern for t in _unrolled(group)):
         if i:
             out.append(dict(SPACE))
         out.append(token)
     return out
+
+
+_BOUNDED = re.compile(r"\{(\d*),(\d+)\}")
+
+
+def _unrolled(token: dict[str, Any]) -> list[dict[str, Any]]:
+    """A token with a bounded repeat ``{m,n}`` as m required and n - m optional copies."""
+    m = _BOUNDED.fullmatch(token.get("OP", ""))
+    if m is None:
+        return [token]
+    low, high = int(m.group(1) or 0), int(m.group(2))
+    bare = {k: v for k, v in token.items() if k != "OP"}
+    return [dict(bare) for _ in range(low)] + [{**bare, "OP": "?"} for _ in range(high - low)]
 
 
 def _on_norm(token: dict[str, Any]) -> dict[str, Any]:
@@ -809,7 +824,7 @@ def plain_window(doc: Doc, lo: int, hi: int) -> tuple[str, list[int]]:
     return "".join(chars), where
 
 
-def _quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
+def quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """:func:`quantity_bounds` for tokens [start, end), reading only a window of text around them
     (``doc.text`` is rebuilt on every access)."""
     lo, hi = max(0, start - 12), min(len(doc), end + 24)
@@ -1103,6 +1118,9 @@ def with_modifiers(span: Span) -> Span:
             and _names_a_kind(_lower(doc[j]))
             and ((k := _previous_word(doc, j)) < 0 or _lower(doc[k]) not in words)
             and (_lower(doc[j]) not in conditions_by_themselves() or _lower(span[-1]) in _SENSATION_HEADS)
+            # "major depressive disorder, recurrent, generalized anxiety disorder": the kind after a
+            # condition and a comma is that condition's qualifier
+            and not (k >= 0 and doc[k].text == "," and _is_condition_head(_lower(doc[_previous_word(doc, k)])))
         ):
             # "lichenified, scaly plaques", "burning, electric pain": two kinds of one finding; but "reduced
             # lumbar flexion, diffuse lumbar tenderness" and "GI bleeding, peptic ulcer" are two findings
@@ -1152,7 +1170,7 @@ def with_modifiers(span: Span) -> Span:
         break
     end = span.end
     if span.label_ == "TREATMENT":
-        a, b = _quantity_bounds_in_doc(doc, start, span.end)
+        a, b = quantity_bounds_in_doc(doc, start, span.end)
         if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
             start, end = min(start, grown.start), max(end, grown.end)
     if span.label_ == "TREATMENT":
@@ -1212,7 +1230,7 @@ def with_modifiers(span: Span) -> Span:
         # "limited flexion and internal rotation (of the right hip)": one finding, with the motions' site
         end = site_end(doc, moved, span.label_)
     if span.label_ == "TREATMENT" and end > span.end:  # "MRI of the right wrist" + "without contrast"
-        _, b = _quantity_bounds_in_doc(doc, start, end)
+        _, b = quantity_bounds_in_doc(doc, start, end)
         if (grown := doc.char_span(doc[start].idx, b, alignment_mode="contract")) is not None:
             end = max(end, grown.end)
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label)
@@ -1356,7 +1374,7 @@ def _second_procedure(span: Span) -> bool:
     words = [t for t in span if not t.is_space]
     head = next((t for t in words if _lower(t) in ("of", "at", "to")), None)
     last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
-    ends = bool(_PROCEDURE_END.search(last.text)) or _lower(last) in ("excision", "resection")
+    ends = bool(_PROCEDURE_END.search(_word(last))) or _lower(last) in ("excision", "resection")
     return ends and words[0].text not in _SIDES and _lower(words[0]) not in _SIDES
 
 
@@ -1373,7 +1391,7 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         _slash_joined(prev, span)
         or (
             between == ["with"]
-            and bool(_PROCEDURE_END.search(last.text))
+            and bool(_PROCEDURE_END.search(_word(last)))  # "reconst-\nruction" re-joined
             and not _lower(span[0]).startswith("post")
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
@@ -1776,6 +1794,10 @@ _ANY_PATIENT = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?;][\"”]?(?=\s)|\n|,\s+(?:and|but)\s+(?=(?:he|she|his|her|a|an|the)\s)")
 
 
+# a negation run into its verb by PDF extraction ("isnot", "arenot", "doesnot")
+_RUN_TOGETHER_NOT = re.compile(r"\b(is|are|was|were|does|do|did|has|have|should|may|can)not\b", re.IGNORECASE)
+
+
 def guideline_statements(view_text: str) -> list[tuple[int, int]]:
     """Ranges of `view_text` (the cleaned view of a letter) that are sentences stating a
     guideline criterion: a guideline cue and no reference to the patient or the case."""
@@ -1791,7 +1813,7 @@ def guideline_statements(view_text: str) -> list[tuple[int, int]]:
         if numbered and _LIST_NUMBER.fullmatch(sentence.strip()):
             start = end  # "... referred pain. 2. Symptoms ...": the number of the list's next item
             continue
-        cue = _GUIDELINE_CUE.search(sentence)
+        cue = _GUIDELINE_CUE.search(_RUN_TOGETHER_NOT.sub(r"\1 not", sentence))  # "isnot needed for"
         item = _ITEM_START.sub(" ", sentence) if numbered else sentence
         item_of_list = cut and not _FINITE_VERB.search(sentence)
         stated = (listed or quoted or numbered or cue or item_of_list) and not _PATIENT_CUE.search(
@@ -2034,7 +2056,7 @@ _SUGGEST = frozenset("suggest suggests suggested".split())
 def _as_evidence(span: Span) -> bool:
     """The history and physical that "(should) suggest the diagnosis" (ODG's criteria for joint
     blocks) are the findings, not an examination given."""
-    if span.label_ != "TREATMENT" or span.text.lower() != "history and physical":
+    if span.label_ != "TREATMENT" or " ".join(span.text.lower().split()) != "history and physical":
         return False
     doc, i = span.doc, _next_word(span.doc, span.end)
     if i < len(doc) and _lower(doc[i]) in ("should", "must", "may"):
@@ -2114,7 +2136,7 @@ _AIM_AFTER = re.compile(r"^\s+(?:improves|reduces|helps|is\s+(?:recommended|advi
 
 def _weight_loss_as_aim(span: Span) -> bool:
     """Whether a DIAGNOSIS "weight loss" is something advised or tried (:data:`_AIM_BEFORE`)."""
-    if span.label_ != "DIAGNOSIS" or span.text.lower() not in ("weight loss", "weight reduction"):
+    if span.label_ != "DIAGNOSIS" or " ".join(span.text.lower().split()) not in ("weight loss", "weight reduction"):
         return False
     text = span.doc.text
     return bool(
@@ -2322,7 +2344,7 @@ def _named_after_article(span: Span) -> bool:
     after_article = after_article and not (word == "block" and before == "a")  # "walks a block"
     after_article = after_article and not (word == "slip" and _next_is(span, "and"))  # "a slip and fall"
     # "she is not diabetic", "he is a diabetic": the condition said of the worker
-    diabetic = word == "diabetic" and before in ("is", "not", "a", "was")
+    diabetic = word == "diabetic" and before in ("is", "not", "a", "was", "isnot", "wasnot")  # run together
     return after_article or diabetic or (word == "falls" and (before in _COUNTS or before == "with"))
 
 

@@ -12,6 +12,7 @@ import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
+import imr_nlp
 from imr_nlp.factories import SpaceNormaliser
 from imr_nlp.facts import qualification_ranges
 from imr_nlp.linker import item_occurrences, letter_outcome
@@ -21,8 +22,11 @@ from imr_nlp.patterns import (
     listed_diagnoses,
     plausible_mention,
     quantity_bounds,
+    space_tolerant,
 )
 from imr_nlp.record import doc_entities, occupation_ranges
+
+from conftest import EXAMPLES
 
 
 def mentions(nlp, text: str, label: str) -> list[str]:
@@ -1416,6 +1420,14 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
         # rising from a seat as the maneuver that hurts, and the sacroiliac joint written "SIJ"
         ("Exam: pain w/ sit-to-stand, R SIJ tenderness.", ["pain w/ sit-to-stand", "R SIJ tenderness"]),
         ("Combined with Norco, zolpidem raises his risk of respiratory depression.", ["respiratory depression"]),
+        # PDF-extraction whitespace inside a repeated part of a pattern, a qualifier before the next
+        # diagnosis, and a negation run into its verb
+        ("She has difficulty getting in and out of  the bathtub.", ["difficulty getting in and out of  the bathtub"]),
+        (
+            "Diagnoses: major depressive disorder, recurrent, generalized  \n  anxiety disorder.",
+            ["major depressive disorder, recurrent", "generalized  \n  anxiety disorder"],
+        ),
+        ("He is a nonsmoker and isnot diabetic.", ["diabetic"]),
         # the eye's surface after a chemical burn
         (
             "She has punctal plugs in the lower lids, inferior stromal haze without neovascularization and dry eye"
@@ -2192,6 +2204,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ("She has punctal plugs in the lower lids.", ["punctal plugs in the lower lids"]),
         ("He walks with a single point cane.", ["single point cane"]),
         ("He requested a left modified Brostrom-Gould repair.", ["left modified Brostrom-Gould repair"]),
+        # one procedure "with" another, the first split at a line end
+        (
+            "He requested an anterior cruciate ligament reconst-\n\nruction with hamstring autograft.",
+            ["anterior cruciate ligament reconst-\n\nruction with hamstring autograft"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2909,6 +2926,8 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("Guided injection is the standard for sacroiliac joint dysfunction. She has hip pain.", ["hip pain"]),
         ("Arthroscopy offers no benefit over therapy for degenerative knee disease. He has knee pain.", ["knee pain"]),
         ("For acute low back pain, bed rest is not advised. He has neck pain.", ["neck pain"]),
+        ("Fluid testing isnot needed for isolated facial palsy. He has neck pain.", ["neck pain"]),
+        ("No prior supervised attempt at\n\n     weight  loss is documented. He has knee pain.", ["knee pain"]),
         (
             "The Preferred Practice Pattern places serum drops among the options for severe dry eye. She has eye pain.",
             ["eye pain"],
@@ -3005,3 +3024,32 @@ def test_necessity_wording_and_hedges(rules_nlp, text: str, expected: list[str])
 )
 def test_another_persons_condition_is_not_the_workers(rules_nlp, text: str, expected: list[str]) -> None:
     assert mentions(rules_nlp, text, "DIAGNOSIS") == expected
+
+
+def test_space_tolerant_allows_whitespace_between_the_repeats_of_a_bounded_token() -> None:
+    word, space = {"NORM": "of"}, {"IS_SPACE": True, "OP": "?"}
+    assert space_tolerant([{"NORM": "a"}, {**word, "OP": "{1,3}"}]) == [
+        {"NORM": "a"},
+        space,
+        word,
+        space,
+        {**word, "OP": "?"},
+        space,
+        {**word, "OP": "?"},
+    ]
+    # unbounded and optional tokens stay as they are
+    assert space_tolerant([{**word, "OP": "+"}, {**word, "OP": "?"}]) == [
+        {**word, "OP": "+"},
+        space,
+        {**word, "OP": "?"},
+    ]
+
+
+def test_an_items_repeat_keeps_its_duration_across_a_line_break(rules_nlp) -> None:
+    # the disputed item "a thoracolumbar brace" named in the summary with how long it was worn,
+    # a PDF's blank line and indent between them (noise benchmark, notice-2013_dq)
+    text = (EXAMPLES / "notice-2013_dq.txt").read_text()
+    noisy = text.replace("thoracolumbar brace for 12 weeks", "thoracolumbar brace\n\n     for 12 weeks", 1)
+    assert noisy != text
+    found = [e.text for e in imr_nlp.extract(noisy, rules_nlp).entities if e.label == "TREATMENT"]
+    assert "thoracolumbar brace\n\n     for 12 weeks" in found
