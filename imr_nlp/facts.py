@@ -113,7 +113,7 @@ _OCCUPATION = [
     # "this 39 year old female warehouse picker fell ...", "a 47 y/o male landscaper injured ...", "52 yo M
     # truck mechanic s/p ..."
     re.compile(
-        r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/?o)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
+        r"\b\d{1,3}\s*-?\s*(?:years?\s*-?\s*old|y/?o|y\.o\.)\s+(?:(?:right|left)[\s-]+hand(?:ed)?(?:[\s-]+dominant)?\s+)?"
         rf"(?:{_ETHNICITY}\s+)?"
         r"(?:(?:male|female|man|woman|gentleman|lady|(?-i:M|F))\s+)?"  # "a 52 y/o F cashier"
         r"(?:(?:former|retired)\s+)?"

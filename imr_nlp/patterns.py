@@ -301,13 +301,13 @@ _FUNCTION_WORDS = frozenset(
     "with without from for after before during while by as than that which who whom whose is was were are be "
     "been has had have and or but not no nor".split()
 )
-# Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a
-# site), function words ("tightness of the gastrocnemius with ankle ...")
-# "a program to treat rotator cuff inflammation": what a service is for, not where it is given
 # the state a part is in: after "for" a treatment names the condition it treats, not its site
 _CONDITION_STATES = frozenset(
     "irregular tight painful stiff swollen weak damaged injured arthritic degenerative unstable inflamed torn".split()
 )
+# Words that end a site: prepositions, determiners ("to evaluate the labrum" is a purpose, not a
+# site), function words ("tightness of the gastrocnemius with ankle ...")
+# "a program to treat rotator cuff inflammation": what a service is for, not where it is given
 _PURPOSE_VERBS = frozenset("treat relieve reduce improve address help prevent restore".split())
 _NOT_SITE_WORDS = {
     label: preps | _SITE_DETERMINERS | _FUNCTION_WORDS | {"a", "an"} | _PURPOSE_VERBS

@@ -133,6 +133,7 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("He worked for a grocery chain as a stocker when he fell.", "stocker"),
         ("The patient is a 47-year-old Caucasian male truck driver who was injured.", "truck driver"),
         ("The patient is a 47-year-old black male who was injured.", None),
+        ("The patient is a 45 y.o. female cashier who injured her back.", "cashier"),
     ],
 )
 def test_occupation(text, occupation):
