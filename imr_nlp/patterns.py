@@ -839,7 +839,7 @@ def quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
     "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent resolution "
-    "use".split()  # "high-resolution CT", "single-use catheters"
+    "use specific".split()  # "high-resolution CT", "single-use catheters", "venom-specific IgE"
 )
 
 
@@ -1779,10 +1779,11 @@ _PATIENT_CUE = re.compile(
     r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
-# "a young, active patient": any patient, not this one; nor is "the patient" after a verb or a
-# conjunction in a guideline statement ("... after a psychological evaluation has cleared the patient")
+# "a young, active patient", "every patient with chronic venous disease": any patient, not this one; nor
+# is "the patient" after a verb or a conjunction in a guideline statement ("... after a psychological
+# evaluation has cleared the patient")
 _ANY_PATIENT = re.compile(
-    r"\ban?\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
+    r"\b(?:an?|every|any|each)\s+(?:[a-z-]+,?\s+){0,3}patient\b|\b(?:when|if|unless|until|once)\s+the\s+patient\b"
     # a guideline's condition: "... may be considered when articular cartilage loss is documented"
     r"|\b(?:when|if|unless|until|once)\s+(?:[\w-]+\s+){1,6}(?:is|are)\s+documented\b"
     r"|\bpatient[\s-]+(?:controlled|initiated|directed)\b"  # "patient controlled traction": a kind of device
@@ -1888,22 +1889,21 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     """Longest non-overlapping spans within each label; spans may overlap across labels.
 
     DIAGNOSIS/TREATMENT spans are first extended over their modifiers (:func:`with_modifiers`).
-    Dropped: a bound lexicon term ("~pain") that gained no modifier or site (a count is neither:
-    "walks one block"; after an article some are kept: "without a tear", see
-    :data:`_NAMED_AFTER_ARTICLE`), a word heading a list ("Medications include"), a condition word
-    that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed back
-    surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative
-    test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running
-    onto the next list item's number, a procedure written "post-X" ("post-thoracotomy pain"),
-    "pain with <maneuver>" where the pain has a site ("groin pain with prolonged standing" is
-    "groin pain"), a service named as a guideline's topic ("ODG psychotherapy guidelines"), the
-    history and physical that suggest a diagnosis (:func:`_as_evidence`), exercise as the effort a
-    measure is taken with (:func:`_exertion`), weight loss advised or tried
-    (:func:`_weight_loss_as_aim`) and a condition after "anti-" or one a vaccine protects against
-    (:func:`_against`). Procedures joined by "with", and drugs joined by "/", are one TREATMENT.
-    The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where no lexicon
-    or pattern match overlaps them, and replace a match they name in full ("necrotizing fasciitis"
-    over "fasciitis").
+    Dropped: a bound lexicon term ("~pain") that gained no modifier or site (a count is neither: "walks one
+    block"; after an article some are kept: "without a tear", see :data:`_NAMED_AFTER_ARTICLE`;
+    :func:`_grew_to_a_mention`; one that shares the site of the next condition is kept: "aching and
+    heaviness of both legs", :func:`_shares_a_site`), a word heading a list ("Medications include"), a
+    condition word that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed
+    back surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative test
+    ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running onto the
+    next list item's number, a procedure written "post-X" ("post-thoracotomy pain"), "pain with <maneuver>"
+    where the pain has a site ("groin pain with prolonged standing" is "groin pain"), a service named as a
+    guideline's topic ("ODG psychotherapy guidelines"), the history and physical that suggest a diagnosis
+    (:func:`_as_evidence`), exercise as the effort a measure is taken with (:func:`_exertion`), weight loss
+    advised or tried (:func:`_weight_loss_as_aim`) and a condition after "anti-" or one a vaccine protects
+    against (:func:`_against`). Procedures joined by "with", and drugs joined by "/", are one TREATMENT. The
+    items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where no lexicon or pattern
+    match overlaps them, and replace a match they name in full ("necrotizing fasciitis" over "fasciitis").
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
@@ -1912,11 +1912,18 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     doc = spans[0].doc if spans else None  # the ruler passes no Doc: with no match at all, no list items
     ranges = listed_diagnoses(doc) if doc is not None else []
     listed = [doc.char_span(a, b, label="DIAGNOSIS", alignment_mode="contract") for a, b in ranges]
-    grown = ((s, with_handling(as_operation(with_modifiers(s)))) for s in spans)
+    grown = [(s, with_handling(as_operation(with_modifiers(s)))) for s in spans]
+    sited = {g.start for _, g in grown if g.label_ == "DIAGNOSIS" and _ends_on_a_site(g)}
     spans = [
         g
         for s, g in grown
-        if (BOUND not in s.id_ or _grew_beyond_counts(s, g) or _named_after_article(s) or _at_night(s))
+        if (
+            BOUND not in s.id_
+            or _grew_to_a_mention(s, g)
+            or _named_after_article(s)
+            or _at_night(s)
+            or _shares_a_site(g, sited)
+        )
         and not is_list_header(g)
         and not modifies_next_noun(g)
         and not (g.label_ == "TREATMENT" and _after_post(s))
@@ -2278,6 +2285,33 @@ def _grew_beyond_counts(span: Span, grown: Span) -> bool:
     return any(
         not t.is_space and _lower(t) not in _COUNTS and _lower(t) not in _HEALED and not t.like_num for t in added
     )
+
+
+def _ends_on_a_site(span: Span) -> bool:
+    """Whether a mention ends on the site it is "of", "in" or "over" ("heaviness of both legs")."""
+    words = [_lower(t) for t in span if not t.is_space]
+    return len(words) > 2 and _is_site(words[-1]) and any(w in ("of", "in", "over") for w in words[1:-1])
+
+
+def _shares_a_site(span: Span, sited: set[int]) -> bool:
+    """Whether a bare bound term is coordinated with a condition that names its site, the site they
+    share ("aching and heaviness of both legs", "cracking and itching of the fingertips"); bare "pain",
+    "symptoms" or "injury" stays too generic ("pain and catching of the right ring finger", ANNOTATION_NOTES 17)."""
+    doc = span.doc
+    j = _next_word(doc, span.end)
+    generic = _lower(span[-1]) in ("pain", "symptoms", "sx", "injury", "injuries")
+    return not generic and j < len(doc) and _lower(doc[j]) in ("and", "or") and _next_word(doc, j + 1) in sited
+
+
+def _grew_to_a_mention(span: Span, grown: Span) -> bool:
+    """Whether a bound lexicon term ("~release", "~loss") grew into a mention: by more than a count
+    (:func:`_grew_beyond_counts`), not into a bare kind of drug ("an extended-release form"), and not
+    into a "loss" followed by "of", where what is lost decides ("loss of motion" is a lexicon term,
+    "further loss of height" of a vertebra no condition)."""
+    nxt = _next_word(grown.doc, grown.end)
+    loss_of = _lower(grown[-1]) == "loss" and nxt < len(grown.doc) and _lower(grown.doc[nxt]) == "of"
+    kind_only = " ".join(grown.text.lower().split()) in modifiers()
+    return _grew_beyond_counts(span, grown) and not loss_of and not kind_only
 
 
 # "a well-healed stump", "healed incisions": a normal finding, no condition (ANNOTATION_NOTES 29)

@@ -1434,6 +1434,30 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " symptoms.",
             ["inferior stromal haze", "neovascularization", "dry eye symptoms"],
         ),
+        # a vertebral fracture: its height lost is no condition, its motion lost is; a region before a motion
+        (
+            "It showed a T12 compression fracture with no retropulsion and no further loss of height, and"
+            " restricted thoracolumbar flexion.",
+            ["T12 compression fracture", "retropulsion", "restricted thoracolumbar flexion"],
+        ),
+        # an allergic reaction to a sting: coordinated parts of the mouth share "swelling of the"
+        (
+            "After two yellow jacket stings he had generalized hives, swelling of the lips and tongue and hypotension.",
+            ["yellow jacket stings", "generalized hives", "swelling of the lips and tongue", "hypotension"],
+        ),
+        # a bare symptom word shares the site of the condition it is coordinated with
+        (
+            "She developed aching and heaviness of both legs, night cramps, varicosities over the medial thigh"
+            " and hyperpigmentation without ulceration.",
+            [
+                "aching",
+                "heaviness of both legs",
+                "night cramps",
+                "varicosities over the medial thigh",
+                "hyperpigmentation",
+                "ulceration",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2209,6 +2233,24 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He requested an anterior cruciate ligament reconst-\n\nruction with hamstring autograft.",
             ["anterior cruciate ligament reconst-\n\nruction with hamstring autograft"],
         ),
+        # a drug's release form is part of the drug and no procedure by itself
+        (
+            "She takes immediate-release Tramadol; an extended-release form is reasonable.",
+            ["immediate-release Tramadol"],
+        ),
+        # an allergy work-up: the allergen or venom a test or treatment is for belongs to it
+        (
+            "Venom skin testing, venom-specific IgE and a baseline serum tryptase preceded venom immunotherapy.",
+            ["Venom skin testing", "venom-specific IgE", "baseline serum tryptase", "venom immunotherapy"],
+        ),
+        (
+            "She wears a thoracolumbosacral orthosis with activity restriction.",
+            ["thoracolumbosacral orthosis", "activity restriction"],
+        ),
+        (
+            "He needs three sessions of sclerotherapy after endovenous ablation.",
+            ["three sessions of sclerotherapy", "endovenous ablation"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2931,6 +2973,10 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         (
             "The Preferred Practice Pattern places serum drops among the options for severe dry eye. She has eye pain.",
             ["eye pain"],
+        ),
+        (
+            "A duplex scan is recommended for every patient with chronic venous disease. She has leg pain.",
+            ["leg pain"],
         ),
         # ... while the same words about this worker keep the condition
         ("His recovery was complicated by a wound infection.", ["wound infection"]),
