@@ -99,8 +99,9 @@ _OCCUPATION = [
         r"(?:working|worked|works|work|employed|job|occupation|position|employment)\s+"
         # "worked for 28 years as ..."
         r"(?:for\s+(?:(?:over|about|nearly|almost|more\s+than)\s+)?[\w-]+\s+(?:years?|months?)\s+)?"
-        # "employed by the county as ...", "worked for a grocery chain as ...": the employer stays out
-        r"(?:(?:by|for|at|with)\s+(?:an?|the|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?\s+)?"
+        # "employed by the county as ...", "worked for a grocery chain as ...", "work with a jackhammer and a
+        # rotary hammer drill as ...": the employer and the tools stay out
+        r"(?:(?:by|for|at|with)\s+(?:an?|the|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,5}?\s+)?"
         r"(?:as|was)\s+(?!(?:an?\s+)?result\b)(?:an?\s+|the\s+)?"  # not "(off work) as a result of ..."
         r"(?P<occ>[A-Za-z][A-Za-z /'&-]{1,60}?)"
         r"(?=\s*(?:[.,;:()\n]|$)|\s+(?:for|at|with|when|who|while|and\s+(?:she|he|was|sustained|reported|injured|fell|hurt"

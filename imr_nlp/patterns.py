@@ -406,6 +406,15 @@ def _word(tok: Token) -> str:
 _SENSORY_STIMULI = frozenset({"light", "touch", "pinprick"})
 
 
+def _infinitive(doc: Doc, i: int) -> bool:
+    """Whether the word at `i`, after "to", is a verb rather than the start of a site: a lower-case word
+    no lexicon knows ("to replace teeth", "to restore the arch"; not "to the knee", "to bilateral knees")."""
+    if i >= len(doc) or not doc[i].is_alpha or not doc[i].is_lower or is_level(doc, i):
+        return False
+    word = _lower(doc[i])
+    return not any(word in known for known in (regions(), modifiers(), _SITE_DETERMINERS, ("a", "an")))
+
+
 def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> int:
     """Where a mention ending at token `end` ends once its anatomical site is included: over
     "<of/at/...> (the) <modifiers> <region>" (up to two unknown lower-case words before the
@@ -469,6 +478,8 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end  # "pain from prolonged static neck flexion": a cause, not a site
     elif label == "TREATMENT" and _lower(doc[i]) == "for" and _lower(doc[_next_word(doc, i + 1)]) in _CONDITION_STATES:
         return end  # "scleral lenses for irregular corneal surfaces": the condition treated, not a site
+    elif _lower(doc[i]) == "to" and _infinitive(doc, _next_word(doc, i + 1)):
+        return end  # "dentures to replace teeth": what it is for, not a site
     else:
         i = _next_word(doc, i + 1)
     on_site = (k := _next_word(doc, end)) < len(doc) and _lower(doc[k]) == "on"  # "neuropathy on ..."
@@ -1304,7 +1315,7 @@ _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthoti
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
     # "manipulation under anesthesia with ... release", "chiropractic manipulation with myofascial release"
-    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification)$",
+    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification|fixation)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -1994,7 +2005,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
 
 
 # A condition that is the aftermath of another is one mention with it: "sequelae of carbon monoxide poisoning".
-_AFTERMATH = frozenset("sequela sequelae complication complications".split())
+# "sequelae of ...", and a fracture's healing gone wrong ("malunion of the right fifth metacarpal shaft fracture")
+_AFTERMATH = frozenset("sequela sequelae complication complications malunion nonunion".split())
 # Injuries that say nothing without their site: coordinated before one ("dislocation and sprain of
 # joints and ligaments of knee", "anterior subluxation and dislocation of humerus", ICD-10 names)
 # they share it, and splitting them would leave the first without its meaning (ANNOTATION.md).
@@ -2036,7 +2048,8 @@ def joined_conditions(spans: list[Span]) -> list[Span]:
         prev = next((s for s in reversed(out) if s.label_ == span.label_), None)
         if prev is not None and span.label_ == "DIAGNOSIS":
             between = _words_between(prev, span)
-            if (_lower(prev[-1]) in _AFTERMATH and between == ["of"]) or _shares_site(prev, span, between):
+            aftermath = _lower(prev[-1]) in _AFTERMATH and between in (["of"], ["of", "the"], ["of", "a"])
+            if aftermath or _shares_site(prev, span, between):
                 out.remove(prev)
                 span = Span(span.doc, prev.start, span.end, label=span.label)
         out.append(span)

@@ -134,6 +134,11 @@ def test_pronoun_boilerplate_is_not_evidence():
         ("The patient is a 47-year-old Caucasian male truck driver who was injured.", "truck driver"),
         ("The patient is a 47-year-old black male who was injured.", None),
         ("The patient is a 45 y.o. female cashier who injured her back.", "cashier"),
+        # the tools of the job, like the employer, stay out
+        (
+            "He reported an injury after years of work with a jackhammer and a rotary hammer drill as a concrete cutter.",
+            "concrete cutter",
+        ),
     ],
 )
 def test_occupation(text, occupation):

@@ -1445,6 +1445,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "After two yellow jacket stings he had generalized hives, swelling of the lips and tongue and hypotension.",
             ["yellow jacket stings", "generalized hives", "swelling of the lips and tongue", "hypotension"],
         ),
+        # a fracture healed out of place is one condition with the fracture it names
+        (
+            "The diagnosis is malunion of the right fifth metacarpal shaft fracture with rotational deformity and"
+            " scissoring.",
+            ["malunion of the right fifth metacarpal shaft fracture", "rotational deformity", "scissoring"],
+        ),
+        ("Exam showed a sore spot on the palate and a deep overbite.", ["sore spot on the palate", "deep overbite"]),
         # a bare symptom word shares the site of the condition it is coordinated with
         (
             "She developed aching and heaviness of both legs, night cramps, varicosities over the medial thigh"
@@ -2246,6 +2253,13 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "She wears a thoracolumbosacral orthosis with activity restriction.",
             ["thoracolumbosacral orthosis", "activity restriction"],
+        ),
+        # what a device is for is no site of it
+        ("He wears dentures to replace teeth lost to trauma.", ["dentures"]),
+        (
+            "He requested a right radial shortening osteotomy with plate fixation, a short arm cast and a"
+            " wire-composite splint.",
+            ["right radial shortening osteotomy with plate fixation", "short arm cast", "wire-composite splint"],
         ),
         (
             "He needs three sessions of sclerotherapy after endovenous ablation.",
