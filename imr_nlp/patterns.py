@@ -1478,7 +1478,9 @@ _COMPOUND_HEADS = frozenset(
 
 
 _SCORE_HEADS = frozenset("score scores rating ratings scale scales index inventory questionnaire".split())
-_MEASURE_HEADS = frozenset("equivalent equivalents milligram agreement agreements contract contracts".split())
+_MEASURE_HEADS = frozenset(
+    "equivalent equivalents milligram milligrams agreement agreements contract contracts".split()
+)
 # a service that names who gives it or where ("the wound care surgeon", "physical therapy clinic notes")
 _PROVIDERS = frozenset(
     "surgeon surgeons physician physicians nurse nurses clinic clinics center centers team specialist specialists "
@@ -1501,7 +1503,7 @@ def modifies_next_noun(span: Span) -> bool:
     i = _next_word(doc, span.end)
     if i >= len(doc):
         return False
-    nxt = _lower(doc[i])
+    nxt = _word(doc[i])  # "morphine mill-\n\nigram equivalents": the word re-joined
     if span.label_ == "TREATMENT" and nxt in ("pain", "treatment") and (j := _next_word(doc, i + 1)) < len(doc):
         nxt = _lower(doc[j])  # "opioid pain agreement", "opioid treatment agreement"
     if span.label_ == "DIAGNOSIS" and nxt in ("and", "or") and (j := _next_word(doc, i + 1)) < len(doc):
@@ -2382,7 +2384,9 @@ def _named_after_article(span: Span) -> bool:
     within" is a verb), or "diabetic" said of the worker ("is not diabetic")."""
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
-    word, before = " ".join(fold(span.text.lower()).split()), _lower(span.doc[i])
+    # read on the words re-joined: "an epid-\n\n ural" split at a line end is "an epidural"
+    words = "".join(fold(_word(t)) + t.whitespace_ for t in span if not t.is_space)
+    word, before = " ".join(words.split()), _lower(span.doc[i])
     if word in _NAMED_AFTER_NEGATION:
         if before in _NEGATION_FILLERS and (k := _previous_word(span.doc, i)) >= 0:
             before = _lower(span.doc[k])  # "no reported side effects"

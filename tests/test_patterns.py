@@ -1569,6 +1569,7 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             ["Bankart repair of the left shoulder", "cold therapy unit", "sling"],
         ),
         ("He was tapered to 90 morphine milligram equivalents per day.", []),
+        ("He was tapered to 90 morphine mill-\n\nigram equivalents per day.", []),  # split at a line end
         # words no lexicon lists, known by their endings; words with those endings that name no procedure
         ("He had a trapeziectomy and arthrocentesis of the knee.", ["trapeziectomy", "arthrocentesis of the knee"]),
         ("Her weight is 70 kilograms; a diagram of the study program is attached.", []),
@@ -2254,6 +2255,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "She wears a thoracolumbosacral orthosis with activity restriction.",
             ["thoracolumbosacral orthosis", "activity restriction"],
         ),
+        # a bare bound word after an article, split at a line end by PDF extraction
+        ("He had an epid-\n\n     ural in 2014.", ["epid-\n\n     ural"]),
         # what a device is for is no site of it
         ("He wears dentures to replace teeth lost to trauma.", ["dentures"]),
         (
