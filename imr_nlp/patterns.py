@@ -1905,18 +1905,19 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
     Dropped: a bound lexicon term ("~pain") that gained no modifier or site (a count is neither: "walks one
     block"; after an article some are kept: "without a tear", see :data:`_NAMED_AFTER_ARTICLE`;
     :func:`_grew_to_a_mention`; one that shares the site of the next condition is kept: "aching and
-    heaviness of both legs", :func:`_shares_a_site`), a word heading a list ("Medications include"), a
-    condition word that modifies a service ("pain management"), a treatment inside a diagnosis name ("failed
-    back surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a negative test
-    ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention running onto the
-    next list item's number, a procedure written "post-X" ("post-thoracotomy pain"), "pain with <maneuver>"
-    where the pain has a site ("groin pain with prolonged standing" is "groin pain"), a service named as a
-    guideline's topic ("ODG psychotherapy guidelines"), the history and physical that suggest a diagnosis
-    (:func:`_as_evidence`), exercise as the effort a measure is taken with (:func:`_exertion`), weight loss
-    advised or tried (:func:`_weight_loss_as_aim`) and a condition after "anti-" or one a vaccine protects
-    against (:func:`_against`). Procedures joined by "with", and drugs joined by "/", are one TREATMENT. The
-    items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS spans where no lexicon or pattern
-    match overlaps them, and replace a match they name in full ("necrotizing fasciitis" over "fasciitis").
+    heaviness of both legs", :func:`_before_a_sited_condition`), a word heading a list ("Medications
+    include"), a condition word that modifies a service ("pain management"), a treatment inside a diagnosis
+    name ("failed back surgery syndrome"), a diagnosis inside a treatment's ("Beck Depression Inventory"), a
+    negative test ("negative Tinel's sign"), necessity words after "may" (:func:`_hedged`), a mention
+    running onto the next list item's number, a procedure written "post-X" ("post-thoracotomy pain"), "pain
+    with <maneuver>" where the pain has a site ("groin pain with prolonged standing" is "groin pain"), a
+    service named as a guideline's topic ("ODG psychotherapy guidelines"), the history and physical that
+    suggest a diagnosis (:func:`_as_evidence`), exercise as the effort a measure is taken with
+    (:func:`_exertion`), weight loss advised or tried (:func:`_weight_loss_as_aim`) and a condition after
+    "anti-" or one a vaccine protects against (:func:`_against`). Procedures joined by "with", and drugs
+    joined by "/", are one TREATMENT. The items of a diagnosis list (:func:`listed_diagnoses`) are DIAGNOSIS
+    spans where no lexicon or pattern match overlaps them, and replace a match they name in full
+    ("necrotizing fasciitis" over "fasciitis").
     Spans that start or end on a whitespace token are dropped (offsets never start or end on
     whitespace). Existing spans are kept and win over new ones.
     """
@@ -1935,7 +1936,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
             or _grew_to_a_mention(s, g)
             or _named_after_article(s)
             or _at_night(s)
-            or _shares_a_site(g, sited)
+            or _before_a_sited_condition(g, sited)
         )
         and not is_list_header(g)
         and not modifies_next_noun(g)
@@ -2078,7 +2079,7 @@ _SUGGEST = frozenset("suggest suggests suggested".split())
 def _as_evidence(span: Span) -> bool:
     """The history and physical that "(should) suggest the diagnosis" (ODG's criteria for joint
     blocks) are the findings, not an examination given."""
-    if span.label_ != "TREATMENT" or " ".join(span.text.lower().split()) != "history and physical":
+    if span.label_ != "TREATMENT" or _phrase(span) != "history and physical":
         return False
     doc, i = span.doc, _next_word(span.doc, span.end)
     if i < len(doc) and _lower(doc[i]) in ("should", "must", "may"):
@@ -2158,7 +2159,7 @@ _AIM_AFTER = re.compile(r"^\s+(?:improves|reduces|helps|is\s+(?:recommended|advi
 
 def _weight_loss_as_aim(span: Span) -> bool:
     """Whether a DIAGNOSIS "weight loss" is something advised or tried (:data:`_AIM_BEFORE`)."""
-    if span.label_ != "DIAGNOSIS" or " ".join(span.text.lower().split()) not in ("weight loss", "weight reduction"):
+    if span.label_ != "DIAGNOSIS" or _phrase(span) not in ("weight loss", "weight reduction"):
         return False
     text = span.doc.text
     return bool(
@@ -2302,13 +2303,18 @@ def _grew_beyond_counts(span: Span, grown: Span) -> bool:
     )
 
 
+def _phrase(span: Span) -> str:
+    """A span's text in lower case with its whitespace runs as single spaces ("weight  loss")."""
+    return " ".join(span.text.lower().split())
+
+
 def _ends_on_a_site(span: Span) -> bool:
     """Whether a mention ends on the site it is "of", "in" or "over" ("heaviness of both legs")."""
     words = [_lower(t) for t in span if not t.is_space]
     return len(words) > 2 and _is_site(words[-1]) and any(w in ("of", "in", "over") for w in words[1:-1])
 
 
-def _shares_a_site(span: Span, sited: set[int]) -> bool:
+def _before_a_sited_condition(span: Span, sited: set[int]) -> bool:
     """Whether a bare bound term is coordinated with a condition that names its site, the site they
     share ("aching and heaviness of both legs", "cracking and itching of the fingertips"); bare "pain",
     "symptoms" or "injury" stays too generic ("pain and catching of the right ring finger", ANNOTATION_NOTES 17)."""
@@ -2325,7 +2331,7 @@ def _grew_to_a_mention(span: Span, grown: Span) -> bool:
     "further loss of height" of a vertebra no condition)."""
     nxt = _next_word(grown.doc, grown.end)
     loss_of = _lower(grown[-1]) == "loss" and nxt < len(grown.doc) and _lower(grown.doc[nxt]) == "of"
-    kind_only = " ".join(grown.text.lower().split()) in modifiers()
+    kind_only = _phrase(grown) in modifiers()
     return _grew_beyond_counts(span, grown) and not loss_of and not kind_only
 
 
