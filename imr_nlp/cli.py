@@ -163,12 +163,16 @@ def corpus_to_spacy(
     labels: Annotated[list[str], typer.Option("--label", help="labels to keep")] = ["DIAGNOSIS", "TREATMENT"],  # noqa: B006
 ) -> None:
     """Convert to spaCy DocBin files, one per split, with gold spans in doc.spans["sc"]."""
+    import random
+
     from imr_nlp.corpus import SPLITS, read_jsonl, to_docbin
 
     output.mkdir(parents=True, exist_ok=True)
     records = [r for f in files for r in read_jsonl(f)]
     for split in SPLITS:
         part = [r for r in records if r["meta"]["split"] == split]
+        if split == "train":  # the training config streams it in file order
+            random.Random(0).shuffle(part)
         to_docbin(part, labels=labels).to_disk(output / f"{split}.spacy")
         typer.echo(f"{split}: {len(part)} letters -> {output / (split + '.spacy')}", err=True)
 

@@ -273,6 +273,8 @@ def site_words() -> frozenset[str]:
 
 
 # Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
+# implanted hardware, removed "from" its site
+_HARDWARE = frozenset("hardware plate plates screw screws pin pins wire wires rod rods implant implants".split())
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6", "signal change within the cord"
     "DIAGNOSIS": frozenset(
@@ -472,6 +474,14 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         pass  # "CT head", "MRI brain", "XR\npelvis", "MRI C-spine": an imaging study named with its region
     elif label == "TREATMENT" and i < len(doc) and _lower(doc[i]) == "from" and is_level(doc, _next_word(doc, i + 1)):
         i = _next_word(doc, i + 1)  # "fusion from T9 to L1": the levels a procedure spans
+    elif (
+        label == "TREATMENT"
+        and _lower(doc[end - 1]) in _HARDWARE
+        and i < len(doc)
+        and _lower(doc[i]) == "from"
+        and _names_a_place(doc, _next_word(doc, i + 1))
+    ):
+        i = _next_word(doc, i + 1)  # "removal of hardware from the left distal radius": where the hardware is
     elif i >= len(doc) or _lower(doc[i]) not in _SITE_PREPS[label]:
         return end
     elif _lower(doc[i]) == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
@@ -1676,7 +1686,7 @@ _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
         r"among\s+the\s+(?:[\w-]+\s+){0,2}options\s+(?:for|in)",
         r"accepted\s+(?:\w+\s+)?treatment",
         r"(?:is|are)\s+an?\s+(?:\w+\s+){0,2}(?:boot|splint|brace|device|orthosis|sling)\s+for",
-        r"standard\s+(?:test|treatment)",
+        r"standard\s+(?:test|treatment|study)",
         r"mainstay\s+of",
         r"(?:first|second|third)-line\s+(?:treatment|therapy)",
         r"(?:is|are)\s+an?\s+first-line\s+(?:agent|drug|medication|option)",
@@ -1789,7 +1799,7 @@ _PATIENT_CUE = re.compile(
     # "diagnosed", but not "Patients diagnosed with" or how a condition "is diagnosed" ("CRPS is diagnosed by ...")
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)(?<!is\s)(?<!are\s)diagnosed"
     r"|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)examination|(?<!by\s)exam(?!\s+findings))\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)(?<!bedside\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
 # "a young, active patient", "every patient with chronic venous disease": any patient, not this one; nor

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import srsly
 
 from imr_nlp import noise
-from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin
+from imr_nlp.corpus import MODEL_LABELS, read_annotations, read_jsonl, to_docbin, write_docbins
 from imr_nlp.facts import case_number
 
 if TYPE_CHECKING:
@@ -105,13 +105,13 @@ def train(
     data = output / "corpus"
     data.mkdir(parents=True, exist_ok=True)
     nlp = spacy.blank("en")
-    to_docbin(train_recs, nlp, labels=MODEL_LABELS).to_disk(data / "train.spacy")
+    write_docbins(train_recs, data / "train", nlp, labels=MODEL_LABELS)
     to_docbin(dev_recs, nlp, labels=MODEL_LABELS).to_disk(data / "dev.spacy")
     spacy_train(
         Path(config),
         output,
         use_gpu=-1,
-        overrides={"paths.train": str(data / "train.spacy"), "paths.dev": str(data / "dev.spacy"), **(overrides or {})},
+        overrides={"paths.train": str(data / "train"), "paths.dev": str(data / "dev.spacy"), **(overrides or {})},
     )
     best = output / "model-best"
     test_paths = list(evaluate_on) if evaluate_on is not None else list(corpus)

@@ -55,6 +55,37 @@ def test_validate_cli_reports_file_and_line(tmp_path):
     assert f"{bad}:2: span 0 (DECISION 0-7): starts or ends on whitespace" in proc.stdout
 
 
+def test_to_spacy_cli_writes_the_train_split_shuffled(tmp_path):
+    # the training config streams the train split in file order, so it must come shuffled
+    import spacy
+    from spacy.tokens import DocBin
+
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "imr_nlp.cli",
+            "corpus",
+            "to-spacy",
+            str(CORPORA / "handwritten.jsonl"),
+            "-o",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    recs = list(corpus.read_jsonl(CORPORA / "handwritten.jsonl"))
+    vocab = spacy.blank("en").vocab
+    texts = {
+        split: [d.text for d in DocBin().from_disk(tmp_path / f"{split}.spacy").get_docs(vocab)]
+        for split in corpus.SPLITS
+    }
+    by_split = {split: [r["text"] for r in recs if r["meta"]["split"] == split] for split in corpus.SPLITS}
+    assert sorted(texts["train"]) == sorted(by_split["train"]) and texts["train"] != by_split["train"]
+    assert texts["dev"] == by_split["dev"] and texts["test"] == by_split["test"]
+
+
 def test_shipped_corpus_files_validate():
     for f in ("handwritten.jsonl", "synthetic.jsonl.gz"):
         assert corpus.validate_file(CORPORA / f) == []
@@ -108,6 +139,25 @@ def test_docbin_keeps_gold_spans():
     docs = list(corpus.to_docbin(recs).get_docs(nlp.vocab))
     for doc, r in zip(docs, recs, strict=True):
         assert {(s.start_char, s.end_char, s.label_) for s in doc.spans["sc"]} == {
+            (s["start"], s["end"], s["label"]) for s in r["spans"]
+        }
+
+
+def test_write_docbins_splits_into_files_that_spacy_reads_back_in_order(tmp_path):
+    import spacy
+    from spacy.training import Corpus
+
+    recs = list(corpus.read_jsonl(CORPORA / "handwritten.jsonl"))[:3]
+    weighted = [recs[0], recs[1], recs[0], recs[2], recs[0]]  # a letter repeated for weight
+    (tmp_path / "9999.spacy").write_bytes(b"stale")  # replaced, not read
+    paths = corpus.write_docbins(weighted, tmp_path, per_file=2)
+    assert [p.name for p in paths] == ["0000.spacy", "0001.spacy", "0002.spacy"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [p.name for p in paths]
+    nlp = spacy.blank("en")
+    examples = list(Corpus(tmp_path)(nlp))
+    assert [eg.reference.text for eg in examples] == [r["text"] for r in weighted]
+    for eg, r in zip(examples, weighted, strict=True):
+        assert {(s.start_char, s.end_char, s.label_) for s in eg.reference.spans["sc"]} == {
             (s["start"], s["end"], s["label"]) for s in r["spans"]
         }
 

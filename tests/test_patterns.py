@@ -1465,6 +1465,12 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "ulceration",
             ],
         ),
+        # a quality or cause written before a condition is part of it; a jaw fracture's site
+        (
+            "He has spinning vertigo, post-concussion headache and a displaced fracture of the left mandibular angle.",
+            ["spinning vertigo", "post-concussion headache", "displaced fracture of the left mandibular angle"],
+        ),
+        ("She was treated for poison oak dermatitis and later rashes.", ["poison oak dermatitis", "rashes"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2268,6 +2274,27 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He needs three sessions of sclerotherapy after endovenous ablation.",
             ["three sessions of sclerotherapy", "endovenous ablation"],
         ),
+        # hardware is removed "from" its site; "from" a place that is no site is where it was done
+        (
+            "He had removal of hardware from the left distal radius, and removal of the plate from the left"
+            " angle. Removal of hardware from an outside hospital was noted.",
+            [
+                "removal of hardware from the left distal radius",
+                "removal of the plate from the left angle",
+                "Removal of hardware",
+            ],
+        ),
+        (
+            "Vestibular testing, a repositioning maneuver, habituation exercises, arch bars and a TheraBite jaw"
+            " motion rehabilitation system were requested.",
+            [
+                "Vestibular testing",
+                "repositioning maneuver",
+                "habituation exercises",
+                "arch bars",
+                "TheraBite jaw motion rehabilitation system",
+            ],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -3000,6 +3027,13 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
         ("The fusion was complicated by a wound infection.", ["wound infection"]),
         ("Her flexion is limited to 90 degrees by knee pain.", ["knee pain"]),
         ("She is diagnosed with lateral epicondylitis.", ["lateral epicondylitis"]),
+        # a guideline's "bedside examination" and "standard study" are no examination or study of this worker
+        (
+            "Vestibular testing is recommended when the history and bedside examination do not establish the"
+            " cause of dizziness. A panoramic radiograph is the standard study to confirm union of a mandible"
+            " fracture. He has tinnitus.",
+            ["tinnitus"],
+        ),
     ],
 )
 def test_conditions_in_guideline_statements_are_not_the_patients(rules_nlp, text: str, expected: list[str]) -> None:
