@@ -618,8 +618,10 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             return end  # "surgery for cubital tunnel release": the site names the next procedure
         if label == "TREATMENT" and _lower(doc[j]) in _EXERCISE_HEADS:
             return end  # "therapy for core and hip strengthening": the site names the exercise
-        if label == "DIAGNOSIS" and on_site and _lower(doc[j]) in _TEST_WORDS:
-            return end  # "median neuropathy on nerve conduction studies": the test that showed it, not a site
+        if label == "DIAGNOSIS" and on_site and _lower(doc[j]) in _TEST_WORDS | _IMAGING | {"x", "radiograph"}:
+            # "median neuropathy on nerve conduction studies", "a cavity on his chest x-ray" ("x", "-", "ray"): the
+            # test that showed it, not a site
+            return end
     return new_end
 
 
@@ -1567,6 +1569,7 @@ _WORD_IN_ITEM = re.compile(r"[^\W\d_]{2}")  # a list item with no word ("#9") be
 _NOT_A_LISTED_CONDITION = re.compile(
     r"status|history|(?:right|left)\s+(?:greater|worse|more)\s+than\b"
     r"|single\s+episode|recurrent$|without\b|in\s+(?:partial|full)\s+remission|unspecified"  # ICD specifiers (note 11)
+    r"|(?:most\s+)?(?:recent|current)\s+episode\b"  # "bipolar II disorder, most recent episode depressed"
     r"|(?:mild|moderate|severe|moderately\s+severe)$"
     # a stage or grade of the item before ("..., Eaton stage III, ...", "Kellgren-Lawrence grade 3")
     r"|(?:[\w'-]+\s+)?(?:stage|grade|class|type)\s+(?:[IV]+|\d)[a-c]?$"

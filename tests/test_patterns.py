@@ -1471,6 +1471,24 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             ["spinning vertigo", "post-concussion headache", "displaced fracture of the left mandibular angle"],
         ),
         ("She was treated for poison oak dermatitis and later rashes.", ["poison oak dermatitis", "rashes"]),
+        (
+            "She had a hypomanic episode with pressured speech, and a right lower lobe infiltrate with hilar"
+            " adenopathy and a thin-walled cavity in the right lower lobe. The cavity on his chest x-ray grew.",
+            [
+                "hypomanic episode",
+                "pressured speech",
+                "right lower lobe infiltrate",
+                "hilar adenopathy",
+                "thin-walled cavity in the right lower lobe",
+                "cavity",
+            ],
+        ),
+        # an episode specifier in a list of diagnoses is no diagnosis
+        (
+            "She has been diagnosed with posttraumatic stress disorder and bipolar II disorder, most recent"
+            " episode depressed.",
+            ["posttraumatic stress disorder", "bipolar II disorder"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2294,6 +2312,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "arch bars",
                 "TheraBite jaw motion rehabilitation system",
             ],
+        ),
+        (
+            "She needs a serum lithium level with renal and thyroid function tests, and antifungal therapy.",
+            ["serum lithium level", "renal and thyroid function tests", "antifungal therapy"],
         ),
     ],
 )
