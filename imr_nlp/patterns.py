@@ -790,7 +790,7 @@ _NOT_DESCRIPTIVE = frozenset(
     "alternative additional original prior previous further individual empirical requested elective specific "
     "generic necessary unnecessary temporary ordinary preliminary voluntary contrary financial legal industrial "
     "occupational accidental artificial conventional equivocal classic characteristic longer shorter repetitive "
-    "gradual massive "
+    "gradual massive unclear inconclusive "
     # nouns with those endings ("CLINICAL CASE SUMMARY" above a sentence that opens with a drug)
     "summary commentary secretary boundary referral denial approval renewal narrative representative".split()
 )
@@ -1802,7 +1802,7 @@ _PATIENT_CUE = re.compile(
     # "diagnosed", but not "Patients diagnosed with" or how a condition "is diagnosed" ("CRPS is diagnosed by ...")
     r"|showed|shows|revealed|(?<!\ba\s)(?<!\ban\s)(?<!patients\s)(?<!those\s)(?<!individuals\s)(?<!is\s)(?<!are\s)diagnosed"
     r"|given\s+(?:the|his|her|this)"  # "Given the foot drop, ..."
-    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)(?<!bedside\s)examination|(?<!by\s)exam(?!\s+findings))\b",
+    r"|(?<!physical\s)(?<!an\s)(?<!on\s)(?<!by\s)(?<!clinical\s)(?<!bedside\s)(?<!eye\s)examination|(?<!by\s)exam(?!\s+findings))\b",
     re.IGNORECASE,
 )
 # "a young, active patient", "every patient with chronic venous disease": any patient, not this one; nor

@@ -1483,6 +1483,10 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "cavity",
             ],
         ),
+        (
+            "He had a small exit wound on the left heel and a racing heartbeat, not a rhythm disorder.",
+            ["exit wound on the left heel", "racing heartbeat", "rhythm disorder"],
+        ),
         # an episode specifier in a list of diagnoses is no diagnosis
         (
             "She has been diagnosed with posttraumatic stress disorder and bipolar II disorder, most recent"
@@ -2313,6 +2317,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "TheraBite jaw motion rehabilitation system",
             ],
         ),
+        # a judging adjective is no kind of test
+        ("CT is reserved for an abnormal or unclear chest radiograph.", ["CT", "chest radiograph"]),
         (
             "She needs a serum lithium level with renal and thyroid function tests, and antifungal therapy.",
             ["serum lithium level", "renal and thyroid function tests", "antifungal therapy"],
@@ -3055,6 +3061,11 @@ def test_list_items_add_unknown_diagnoses_and_leave_lexicon_matches_alone(rules_
             " cause of dizziness. A panoramic radiograph is the standard study to confirm union of a mandible"
             " fracture. He has tinnitus.",
             ["tinnitus"],
+        ),
+        (
+            "A baseline eye examination is advised after high-voltage electrical injury, since cataracts can form"
+            " months to years later. He has a burn of the right palm.",
+            ["burn of the right palm"],
         ),
     ],
 )
