@@ -115,7 +115,10 @@ def _fold_unicode(text: str) -> str:
 
 
 def is_heading(line: str) -> bool:
-    """An all-capitals line with at least three letters: a section heading."""
+    """An all-capitals line with at least three letters: a section heading; not a bracketed or
+    comma-ended piece of a wrapped list of abbreviations ("labs\n(CBC,\nCMP, PT/INR)")."""
+    if line.startswith("(") or line.endswith(","):
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -27,6 +27,13 @@ def test_a_bulleted_line_starts_a_new_item():
     )
 
 
+def test_a_wrapped_piece_of_a_list_of_abbreviations_is_no_heading():
+    text = "the request for pre-operative labs\n\n(CBC,\n\nCMP, PT/INR) is not medically necessary.\n\nCASE SUMMARY:"
+    assert build_view(text).text == (
+        "the request for pre-operative labs (CBC, CMP, PT/INR) is not medically necessary.\nCASE SUMMARY:"
+    )
+
+
 def test_abbreviation_at_line_end_does_not_end_the_paragraph():
     assert "\n" not in build_view("MAXIMUS Federal Services, Inc.\nhas determined the request").text
 
