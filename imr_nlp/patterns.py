@@ -272,9 +272,9 @@ def site_words() -> frozenset[str]:
     return modifiers() | regions()
 
 
-# Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
-# implanted hardware, removed "from" its site
+# Implanted hardware, removed "from" its site ("removal of hardware from the left distal radius").
 _HARDWARE = frozenset("hardware plate plates screw screws pin pins wire wires rod rods implant implants".split())
+# Prepositions that attach a site to a mention: "neuropathy at the wrist", "MRI of the left knee".
 _SITE_PREPS = {
     # "injury to the neck", "stenosis from C3 to C6", "signal change within the cord"
     "DIAGNOSIS": frozenset(

@@ -116,7 +116,8 @@ def _fold_unicode(text: str) -> str:
 
 def is_heading(line: str) -> bool:
     """An all-capitals line with at least three letters: a section heading; not a bracketed or
-    comma-ended piece of a wrapped list of abbreviations ("labs\n(CBC,\nCMP, PT/INR)")."""
+    comma-ended piece of a wrapped list of abbreviations (a line "(CBC," between "pre-operative
+    labs" and "CMP, PT/INR)")."""
     if line.startswith("(") or line.endswith(","):
         return False
     letters = [c for c in line if c.isalpha()]
