@@ -340,8 +340,11 @@ def _next_word(doc: Doc, i: int) -> int:
 _STRUCTURE_ENDS = frozenset({"complex", "level", "cage", "junction"})
 _REFLEXES = frozenset({"reflex", "reflexes", "jerk", "jerks"})
 _SYNDROME = frozenset({"syndrome", "syndromes"})
-# Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies")
-_TEST_WORDS = frozenset("conduction studies study testing tests imaging scan scans films views".split())
+# Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies",
+# "chest x-ray", which the tokenizer splits "x", "-", "ray")
+_TEST_WORDS = _IMAGING | frozenset(
+    "conduction studies study testing tests imaging scan scans films views radiograph x".split()
+)
 _MEASURES = frozenset({"strength", "strengths", "score", "scores", "testing", "reflex", "reflexes", "jerk", "jerks"})
 
 
@@ -618,9 +621,9 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             return end  # "surgery for cubital tunnel release": the site names the next procedure
         if label == "TREATMENT" and _lower(doc[j]) in _EXERCISE_HEADS:
             return end  # "therapy for core and hip strengthening": the site names the exercise
-        if label == "DIAGNOSIS" and on_site and _lower(doc[j]) in _TEST_WORDS | _IMAGING | {"x", "radiograph"}:
-            # "median neuropathy on nerve conduction studies", "a cavity on his chest x-ray" ("x", "-", "ray"): the
-            # test that showed it, not a site
+        if label == "DIAGNOSIS" and on_site and _lower(doc[j]) in _TEST_WORDS:
+            # "median neuropathy on nerve conduction studies", "a cavity on his chest x-ray": the test that
+            # showed it, not a site
             return end
     return new_end
 
