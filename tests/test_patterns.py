@@ -1493,6 +1493,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " episode depressed.",
             ["posttraumatic stress disorder", "bipolar II disorder"],
         ),
+        # a joint named by its eponym, and the bruising of a crushed midfoot
+        (
+            "He had plantar bruising, a 3 mm diastasis between the first and second metatarsal bases and a"
+            " displaced Lisfranc ligament injury; the diagnosis is healed Lisfranc fracture-dislocation.",
+            [
+                "plantar bruising",
+                "diastasis between the first and second metatarsal bases",
+                "displaced Lisfranc ligament injury",
+                "healed Lisfranc fracture-dislocation",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2322,6 +2333,17 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "She needs a serum lithium level with renal and thyroid function tests, and antifungal therapy.",
             ["serum lithium level", "renal and thyroid function tests", "antifungal therapy"],
+        ),
+        # hardware removed, however the hardware is described
+        (
+            "He requested removal of the transarticular screws, removal of the lumbar hardware and removal of a"
+            " plate, after fixation of the left Lisfranc joint.",
+            [
+                "removal of the transarticular screws",
+                "removal of the lumbar hardware",
+                "removal of a plate",
+                "fixation of the left Lisfranc joint",
+            ],
         ),
     ],
 )
