@@ -549,6 +549,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         if (
             (
                 _lower(tok) in _CHAIN_PREPS
+                or _from_the_place(doc, i)
                 or radiating
                 and _lower(tok) in _RADIATING_PREPS
                 or from_site
@@ -657,6 +658,19 @@ def _spread_noun(doc: Doc, i: int) -> bool:
     p = _previous_word(doc, i)
     p = _previous_word(doc, p) if p >= 0 and _lower(doc[p]) in _RADIATION_COURSE else p
     return p >= 0 and _word(doc[p]) == "with"
+
+
+def _from_the_place(doc: Doc, i: int) -> bool:
+    """Whether token `i` is "from" before "the" and a site, where a structure is torn from ("tear of
+    the distal biceps tendon from the radial tuberosity"), not a cause ("stenosis at L4-5 from facet
+    hypertrophy", "pain ... from repetitive scaling")."""
+    the = _next_word(doc, i + 1)
+    return (
+        _lower(doc[i]) == "from"
+        and the < len(doc)
+        and _lower(doc[the]) == "the"
+        and _names_a_place(doc, _next_word(doc, the + 1))
+    )
 
 
 def _names_a_place(doc: Doc, i: int) -> bool:

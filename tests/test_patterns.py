@@ -1504,6 +1504,19 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "healed Lisfranc fracture-dislocation",
             ],
         ),
+        # a tendon torn "from the" site it left, not a cause ("from facet hypertrophy"); weakness at a task
+        (
+            "MRI showed a complete tear of the distal biceps tendon from the radial tuberosity and severe stenosis"
+            " at L4-5 from facet hypertrophy; he had weakness when turning a screwdriver and a reverse Popeye"
+            " deformity.",
+            [
+                "complete tear of the distal biceps tendon from the radial tuberosity",
+                "stenosis at L4-5",
+                "facet hypertrophy",
+                "weakness when turning a screwdriver",
+                "reverse Popeye deformity",
+            ],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
