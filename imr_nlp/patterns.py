@@ -1502,7 +1502,7 @@ _COMPOUND_HEADS = frozenset(
     "program programs management clinic medicine specialist physician psychology psychologist consultation "
     "relief level levels score scores rating ratings contract agreement diary scale questionnaire pump screening "
     "generator center unit evaluation repair repairs release releases retraining excision index injection injections "
-    "prophylaxis test testing plate plates screw screws surgery surgeries attempt attempts risk risks".split()
+    "prophylaxis test testing plate plates screw screws surgery surgeries attempt attempts risk risks status".split()
 )
 
 

@@ -1517,6 +1517,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "reverse Popeye deformity",
             ],
         ),
+        # lung findings; a condition's "status" (whether he has it) is no condition
+        (
+            "He had fine crackles at both lung bases and enlarged hilar nodes. His tuberculosis status is unknown.",
+            ["fine crackles at both lung bases", "enlarged hilar nodes"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
