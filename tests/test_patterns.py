@@ -1522,6 +1522,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He had fine crackles at both lung bases and enlarged hilar nodes. His tuberculosis status is unknown.",
             ["fine crackles at both lung bases", "enlarged hilar nodes"],
         ),
+        # the signs of a boxer's fracture
+        (
+            "He had a depressed fifth knuckle and a pseudoclaw posture of the small finger.",
+            ["depressed fifth knuckle", "pseudoclaw posture of the small finger"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2362,6 +2367,12 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
                 "removal of a plate",
                 "fixation of the left Lisfranc joint",
             ],
+        ),
+        # a fracture set without opening it is one operation
+        (
+            "He requested closed reduction and percutaneous pinning of the right fifth metacarpal; rotation is an"
+            " indication for reduction and fixation.",
+            ["closed reduction and percutaneous pinning of the right fifth metacarpal", "reduction and fixation"],
         ),
     ],
 )
