@@ -773,7 +773,11 @@ _COUNT_BEFORE = re.compile(rf"(?:\b{_NUMBER}\s{{0,4}}(?:-|to)\s{{0,4}})?{_COUNT}
 # A service done once has no duration: in "responded to the cortisone injection for two months" the
 # months are the relief's.
 _SINGLE_EVENT = re.compile(
-    r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan)$", re.IGNORECASE
+    # an operation too: in "After a discectomy or laminectomy, 16 visits over 8 weeks are allowed" the visits are
+    # the therapy's
+    r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan"
+    r"|[a-z]+(?:ectomy|otomy|plasty|desis|scopy)|fusion|decompression|repair|reconstruction)$",
+    re.IGNORECASE,
 )
 _FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)
 # ... nor visits: in "after arthroscopic surgery, 24 visits over 14 weeks" the visits are the therapy's.
@@ -1412,10 +1416,21 @@ def _second_procedure(span: Span) -> bool:
     """A procedure named without a side of its own ("chondroplasty of the medial femoral condyle",
     "distal clavicle excision"): the same operation's second part."""
     words = [t for t in span if not t.is_space]
-    head = next((t for t in words if _lower(t) in ("of", "at", "to")), None)
-    last = words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
+    last = _head_word(span)
     ends = bool(_PROCEDURE_END.search(_word(last))) or _lower(last) in ("excision", "resection")
     return ends and words[0].text not in _SIDES and _lower(words[0]) not in _SIDES
+
+
+def _head_word(span: Span) -> Token:
+    """The word a service is named by: the one before its site or object ("excision" in "excision of
+    the ulcer", "chondroplasty" in "chondroplasty of the medial femoral condyle"), else its last word."""
+    words = [t for t in span if not t.is_space]
+    head = next((t for t in words if _lower(t) in ("of", "at", "to")), None)
+    return words[words.index(head) - 1] if head is not None and words.index(head) > 0 else words[-1]
+
+
+# what covers the wound an excision leaves ("excision of the ulcer with a split-thickness skin graft")
+_GRAFTS = frozenset("graft grafts grafting flap".split())
 
 
 _INJECTIONS = frozenset({"injection", "injections"})
@@ -1435,6 +1450,8 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
             and not _lower(span[0]).startswith("post")
             and not span[0].like_num  # "release with eight sessions of hand therapy": the care after it
         )
+        # "excision of the ulcer with a split-thickness skin graft": the graft closes what was excised
+        or (between in _WITH and _lower(span[-1]) in _GRAFTS and bool(_PROCEDURE_END.search(_word(_head_word(prev)))))
         or (between == ["of"] and _lower(last) in _OF_ITS_DRUG)
         # "preoperative medical clearance with (an) EKG (and labs)": the tests are how it is cleared
         or (between in _WITH and _lower(last) == "clearance")
@@ -2015,6 +2032,8 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
         with_excised_object(s, patients, named_conditions)
         for s in joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
     ]
+    # an excision that took in its object meets the graft that closes it: "excision of the ulcer with a skin graft"
+    treatments = joined_procedures(treatments)
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)

@@ -1527,6 +1527,16 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He had a depressed fifth knuckle and a pseudoclaw posture of the small finger.",
             ["depressed fifth knuckle", "pseudoclaw posture of the small finger"],
         ),
+        # a spider's bite and the wound it leaves; the signs of a compressed cauda equina
+        (
+            "A painful blister formed; the diagnosis is necrotic arachnid bite of the left forearm with a nonhealing"
+            " ulcer.",
+            ["painful blister", "necrotic arachnid bite of the left forearm", "nonhealing ulcer"],
+        ),
+        (
+            "He had numbness of the buttocks and inner thighs, saddle numbness and reduced rectal tone.",
+            ["numbness of the buttocks and inner thighs", "saddle numbness", "reduced rectal tone"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2373,6 +2383,21 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He requested closed reduction and percutaneous pinning of the right fifth metacarpal; rotation is an"
             " indication for reduction and fixation.",
             ["closed reduction and percutaneous pinning of the right fifth metacarpal", "reduction and fixation"],
+        ),
+        # the graft that closes what was excised is part of the operation; the visits after an operation are
+        # the therapy's, not the operation's
+        (
+            "She needs excision of the ulcer with a split-thickness skin graft and home wound care nursing visits"
+            " three times a week for four weeks.",
+            [
+                "excision of the ulcer with a split-thickness skin graft",
+                "home wound care nursing visits three times a week for four weeks",
+            ],
+        ),
+        (
+            "A bladder scan was done; he uses self-catheterization four times a day. After a discectomy or"
+            " laminectomy, 16 visits over 8 weeks are allowed.",
+            ["bladder scan", "self-catheterization four times a day", "discectomy", "laminectomy"],
         ),
     ],
 )
