@@ -283,6 +283,11 @@ _SITE_PREPS = {
     "TREATMENT": frozenset({"of", "at", "to", "into", "for", "around", "in"}),
 }
 _RADIATING = frozenset({"radiating", "radiates", "radiation", "extending", "shooting", "spreading"})
+# an operation that mends one break, named with it ("repair of a quadriceps tendon rupture"; not "repair of large and
+# massive rotator cuff tears", a guideline's kind)
+_MENDS = frozenset("repair fixation reconstruction".split())
+_BREAKS = frozenset("rupture fracture".split())  # not a tear: "arthroscopic repair" of "a full-thickness tear"
+_INSERTIONS = frozenset("insertion insertions attachment".split())  # where a tendon joins a bone
 # Prepositions that go on from one site to the next ("subluxation of the ulnar nerve over the medial epicondyle")
 _CHAIN_PREPS = frozenset({"of", "at", "across", "over", "behind", "in"})  # "... tendons behind the lateral malleolus"
 # Words for a part of a structure, no site by themselves: "tear of the body of the lateral meniscus"
@@ -503,12 +508,15 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
     )
     if _postposed_side(doc, i):
         return end  # "reduced cervical rotation to both sides"
+    indefinite = i < len(doc) and _lower(doc[i]) in ("a", "an")
     if i < len(doc) and (
         _lower(doc[i]) in _SITE_DETERMINERS
-        or (_lower(doc[i]) in ("a", "an") and (label == "DIAGNOSIS" or _lower(doc[_previous_word(doc, i)]) != "for"))
+        or (indefinite and (label == "DIAGNOSIS" or _lower(doc[_previous_word(doc, i)]) != "for"))
     ):
         # "pain in an S1 distribution", "repair of a collateral ligament"; not "stay for a knee ..."
         i = _next_word(doc, i + 1)
+    if label == "TREATMENT" and indefinite and _lower(doc[end - 1]) in _MENDS and (k := _break_end(doc, i)) is not None:
+        return k  # "repair of an Achilles tendon rupture", "fixation of a metacarpal fracture": what it mends
     if _postposed_side(doc, i):
         return end  # "a positive Trendelenburg sign on the right": the side, written after, stays out
     new_end, words, places, unknown = end, modifiers(), regions(), 0
@@ -550,6 +558,7 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
             (
                 _lower(tok) in _CHAIN_PREPS
                 or _from_the_place(doc, i)
+                or (_lower(tok) in ("on", "into") and prev in _INSERTIONS)  # "at its insertion on the patella"
                 or radiating
                 and _lower(tok) in _RADIATING_PREPS
                 or from_site
@@ -660,6 +669,20 @@ def _spread_noun(doc: Doc, i: int) -> bool:
     return p >= 0 and _word(doc[p]) == "with"
 
 
+def _break_end(doc: Doc, i: int) -> int | None:
+    """The end of a break named from token `i` by at most four words ("Achilles tendon rupture",
+    "bimalleolar fracture"), or None where another word or a mark comes first."""
+    for _ in range(5):
+        if i >= len(doc) or not (doc[i].is_alpha or doc[i].text == "-"):
+            return None
+        if _lower(doc[i]) in _BREAKS:
+            return i + 1
+        if _lower(doc[i]) in ("and", "or", "with"):
+            return None
+        i = _next_word(doc, i + 1)
+    return None
+
+
 def _from_the_place(doc: Doc, i: int) -> bool:
     """Whether token `i` is "from" before "the" and a site, where a structure is torn from ("tear of
     the distal biceps tendon from the radial tuberosity"), not a cause ("stenosis at L4-5 from facet
@@ -738,7 +761,9 @@ _QUANTITY_TAIL = re.compile(
     # "Truvada one tablet daily": a count of tablets where a frequency follows
     rf"|{_NUMBER}\s{{1,4}}(?:tablets?|tabs?|pills?|capsules?|caps?)(?=,?\s{{1,4}}(?:daily|nightly|twice|once|three|four|every"
     r"|at\s|a\s{1,4}day|per\s|as\s{1,4}needed|prn|bid|tid|qid|qhs|qd|q\d))"
-    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last)|almost|nearly|about|approximately|over)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b|every\s{{1,4}}(?:(?:\d+(?:-\d+|\s{{1,4}}to\s{{1,4}}\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
+    rf"|for\s{{1,4}}(?:(?:at\s{{1,4}}least|the\s{{1,4}}(?:past|last)|almost|nearly|about|approximately|over)\s{{1,4}})?{_NUMBER}\s{{1,4}}(?:(?:more|additional|further)\s{{1,4}})?(?:days?|weeks?|months?|years?|visits?|sessions?|hours?)\b"
+    r"(?:\s{1,4}(?:a|per)\s{1,4}(?:day|week))?"  # "home health aide for four hours a day"
+    rf"|every\s{{1,4}}(?:(?:\d+(?:-\d+|\s{{1,4}}to\s{{1,4}}\d+)?|two|three|four|six|other)\s{{1,4}})?(?:hours?|days?|weeks?|months?)\b|of\s{{1,4}}{_NUMBER}\s{{1,4}}(?:visits?|sessions?)\b"
     # "Norco 5/325 for the past year", "for the last few months"
     r"|for\s{1,4}the\s{1,4}(?:past|last)\s{1,4}(?:(?:few|several)\s{1,4})?(?:years?|months?|weeks?)\b"
     r"|(?:purchase|rental)\b(?!\s{1,4}of\b)|(?:(?:almost|nearly)\s{1,4})?(?:daily|nightly|weekly|twice\s{1,4}daily|as\s{1,4}needed"
@@ -776,7 +801,8 @@ _SINGLE_EVENT = re.compile(
     # an operation too: in "After a discectomy or laminectomy, 16 visits over 8 weeks are allowed" the visits are
     # the therapy's
     r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan"
-    r"|[a-z]+(?:ectomy|otomy|plasty|desis|scopy)|fusion|decompression|repair|reconstruction)$",
+    r"|[a-z]+(?:ectomy|otomy|plasty|desis|scopy)|fusion|decompression|repair|reconstruction"
+    r"|(?:repair|fixation|reconstruction)\s+of\s+an?\s+[\w\s-]+?(?:rupture|fracture|tear))$",
     re.IGNORECASE,
 )
 _FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)

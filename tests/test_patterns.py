@@ -1537,6 +1537,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "He had numbness of the buttocks and inner thighs, saddle numbness and reduced rectal tone.",
             ["numbness of the buttocks and inner thighs", "saddle numbness", "reduced rectal tone"],
         ),
+        # a tendon's insertion "on" its bone is where it tore
+        (
+            "MRI showed a full-thickness tear of the quadriceps tendon at its insertion on the patella.",
+            ["full-thickness tear of the quadriceps tendon at its insertion on the patella"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2398,6 +2403,16 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "A bladder scan was done; he uses self-catheterization four times a day. After a discectomy or"
             " laminectomy, 16 visits over 8 weeks are allowed.",
             ["bladder scan", "self-catheterization four times a day", "discectomy", "laminectomy"],
+        ),
+        # an operation that mends a break named with it (not a tear: "arthroscopic repair"); hours a day
+        (
+            "After fixation of a metacarpal fracture, 16 visits over 10 weeks are allowed; he had repair of an"
+            " Achilles tendon rupture and arthroscopic repair of a full-thickness tear.",
+            ["fixation of a metacarpal fracture", "repair of an Achilles tendon rupture", "arthroscopic repair"],
+        ),
+        (
+            "He needs a home health aide for four hours a day; CPM is used after some cartilage procedures.",
+            ["home health aide for four hours a day", "CPM", "cartilage procedures"],
         ),
     ],
 )
