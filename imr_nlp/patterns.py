@@ -741,6 +741,7 @@ _QUANTITY_TAIL = re.compile(
     r"|up\s{1,4}to\s{1,4}\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)(?![\w/])"
     r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
     r"|\d[\d.,]*\s{0,4}(?:mg|mcg)/kg\b"  # a dose by weight: "ivermectin 200 mcg/kg"
+    r"|(?<=[\dgs]\s)(?:IV|IM)\b"  # how a dose is given: "cefazolin 2 grams IV", "Toradol 60mg IM"
     # doses and how far apart: "two doses one week apart", "two applications one week apart"
     rf"|{_NUMBER}\s{{1,4}}doses?\b|{_NUMBER}\s{{1,4}}(?:days?|weeks?)\s{{1,4}}apart\b"
     r"|\d+\s{0,4}x\s{0,4}\d+"
@@ -1608,6 +1609,8 @@ _DIAGNOSIS_LIST = re.compile(
 _LIST_END = re.compile(
     r"\s(?:after|status\s+post|s/p|who|which|since|following|for\s+which|from|due\s+to|on|has|have|had|is|was|were|are"
     r"|may|can|could|should|must|will|would|do|does|did"  # the sentence's own verb ("... disorders may return")
+    # a second verb of the sentence: "diagnosed with septic bursitis and treated with two aspirations and ..."
+    r"|and\s+(?:was\s+|were\s+)?(?:treated|managed|started)"
     r"|in\s+(?:\d+|(?:early|late|mid|the\s+past|the\s+(?:spring|summer|fall|winter)|(?:Jan|Febr)uary|March|April|May"
     r"|June|July|August|(?:Sept|Nov|Dec)ember|October)\b))\b"  # a time, not a site: "diagnosed with lupus in 2014"
 )

@@ -1542,6 +1542,22 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "MRI showed a full-thickness tear of the quadriceps tendon at its insertion on the patella.",
             ["full-thickness tear of the quadriceps tendon at its insertion on the patella"],
         ),
+        # an infected bursa; a diagnosis list ends where the sentence's second verb starts
+        (
+            "He reported a swollen right knee with a fluctuant swelling over the kneecap and a thickened bursa;"
+            " aspiration showed a methicillin-sensitive Staphylococcus aureus infection.",
+            [
+                "swollen right knee",
+                "fluctuant swelling over the kneecap",
+                "thickened bursa",
+                "methicillin-sensitive Staphylococcus aureus infection",
+            ],
+        ),
+        (
+            "He was diagnosed with septic prepatellar bursitis and treated with two aspirations and oral"
+            " dicloxacillin for 14 days.",
+            ["septic prepatellar bursitis"],
+        ),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2413,6 +2429,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         (
             "He needs a home health aide for four hours a day; CPM is used after some cartilage procedures.",
             ["home health aide for four hours a day", "CPM", "cartilage procedures"],
+        ),
+        # how a dose is given stays with it
+        (
+            "He requested preoperative cefazolin 2 grams IV and Toradol 60mg IM injection after oral dicloxacillin.",
+            ["preoperative cefazolin 2 grams IV", "Toradol 60mg IM injection", "oral dicloxacillin"],
         ),
     ],
 )
