@@ -1597,7 +1597,7 @@ def is_list_header(span: Span) -> bool:
     p = _previous_word(doc, span.start)
     if generic and i < len(doc) and _lower(doc[i]) == "including" and p >= 0 and _word(doc[p]) in ("and", "or", ","):
         return False  # "physical therapy and medications including Lyrica": one of the treatments listed
-    return generic and i < len(doc) and _lower(doc[i]) in _LIST_HEADER_NEXT
+    return generic and i < len(doc) and _word(doc[i]) in _LIST_HEADER_NEXT  # "incl-\nuded" re-joined
 
 
 _DIAGNOSIS_LIST = re.compile(

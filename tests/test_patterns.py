@@ -2435,6 +2435,8 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "He requested preoperative cefazolin 2 grams IV and Toradol 60mg IM injection after oral dicloxacillin.",
             ["preoperative cefazolin 2 grams IV", "Toradol 60mg IM injection", "oral dicloxacillin"],
         ),
+        # a list's heading word stays no service when PDF extraction splits the verb after it at a line end
+        ("Medications incl-\n\nuded Tramadol ER 150mg daily.", ["Tramadol ER 150mg daily"]),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
