@@ -800,10 +800,10 @@ _COUNT_BEFORE = re.compile(rf"(?:\b{_NUMBER}\s{{0,4}}(?:-|to)\s{{0,4}})?{_COUNT}
 # months are the relief's.
 _SINGLE_EVENT = re.compile(
     # an operation too: in "After a discectomy or laminectomy, 16 visits over 8 weeks are allowed" the visits are
-    # the therapy's
+    # the therapy's, and so after "fixation of a metacarpal fracture" (an operation named with the break it mends)
     r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan"
     r"|[a-z]+(?:ectomy|otomy|plasty|desis|scopy)|fusion|decompression|repair|reconstruction"
-    r"|(?:repair|fixation|reconstruction)\s+of\s+an?\s+[\w\s-]+?(?:rupture|fracture|tear))$",
+    r"|(?:repair|fixation|reconstruction)\s+of\s+an?\s+[\w\s-]+?(?:rupture|fracture))$",
     re.IGNORECASE,
 )
 _FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)
