@@ -803,7 +803,7 @@ _SINGLE_EVENT = re.compile(
     # the therapy's, and so after "fixation of a metacarpal fracture" (an operation named with the break it mends)
     r"\b(?:injections?|blocks?|release|surgery|arthroscopy|MRI|x-rays?|radiographs|scan"
     r"|[a-z]+(?:ectomy|otomy|plasty|desis|scopy)|fusion|decompression|repair|reconstruction"
-    r"|(?:repair|fixation|reconstruction)\s+of\s+an?\s+[\w\s-]+?(?:rupture|fracture))$",
+    rf"|(?:{'|'.join(sorted(_MENDS))})\s+of\s+an?\s+[\w\s-]+?(?:{'|'.join(sorted(_BREAKS))}))$",
     re.IGNORECASE,
 )
 _FOR_A_WHILE = re.compile(r",?\s{1,4}for\s", re.IGNORECASE)
@@ -2057,12 +2057,9 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
             used.update(range(span.start, span.end))
     patients = [(s.start, s.end) for s in kept if s.label_ == "DIAGNOSIS"]
     diagnoses = patients + named_conditions
-    treatments = [
-        with_excised_object(s, patients, named_conditions)
-        for s in joined_procedures([s for s in kept if s.label_ == "TREATMENT"])
-    ]
-    # an excision that took in its object meets the graft that closes it: "excision of the ulcer with a skin graft"
-    treatments = joined_procedures(treatments)
+    treatments = joined_procedures(
+        [with_excised_object(s, patients, named_conditions) for s in kept if s.label_ == "TREATMENT"]
+    )
     # a treatment named inside a diagnosis ("failed back surgery syndrome") is part of its name
     treatments = [
         s for s in treatments if not any(a <= s.start and s.end <= b and b - a > len(s) for a, b in diagnoses)
