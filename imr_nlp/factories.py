@@ -20,17 +20,18 @@ Span groups: ``doc.spans["sections"]`` (layout), ``doc.spans["ruler"]`` (span ru
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import product
 
 import numpy
 from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans, registry
 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.patterns import SHORTHAND, modifiers, quantity_bounds_in_doc, removed_by_operation
+from imr_nlp.patterns import SHORTHAND, lexicon_words, modifiers, quantity_bounds_in_doc, removed_by_operation
 from imr_nlp.textview import KEEP_HYPHEN, doc_view, fold, furniture_ranges
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -107,25 +108,56 @@ def _beyond_item(span: Span, items: list[tuple[int, int]]) -> Span | None:
 
 def split_words(doc: Doc) -> list[tuple[int, int, str]]:
     """Words that PDF extraction split with a hyphen at a line end ("fasci-\\nitis",
-    "protr- usion", or at a soft hyphen): (first token, end token, the word re-joined). A prefix
-    that really is hyphenated ("follow-\\nup") keeps its hyphen; "pre- and post-operative" is not a
-    split word."""
+    "protr- usion", or at a soft hyphen), at more than one line end too ("retr-\\nocal-\\ncaneal"):
+    (first token, end token, the word re-joined). Where a hyphen may be the word's own, the word
+    is read the way the lexicons know it ("post-\\nerior" is "posterior", "plat-\\nelet-\\nrich" is
+    "platelet-rich"); else a prefix that really is hyphenated keeps its hyphen ("follow-\\nup") and
+    the rest are joined. "pre- and post-operative" is not a split word."""
     out = []
+    end = 0
     for tok in doc:
-        if not (len(tok) > 2 and tok.text.endswith(("-", "\xad")) and tok.text[:-1].isalpha()):
+        if tok.i < end or not _split_head(tok):
             continue
-        j = tok.i + 1
-        gap = tok.whitespace_
-        while j < len(doc) and doc[j].is_space:  # a line end after spaces ("tight- \nness")
-            gap, j = gap + doc[j].text + doc[j].whitespace_, j + 1
-        if j >= len(doc) or not (doc[j].is_alpha and doc[j].is_lower) or doc[j].lower_ in _NOT_CONTINUATIONS:
+        pieces = [tok]
+        while _split_head(pieces[-1]) and (j := _continuation(doc, pieces[-1].i)) is not None:
+            pieces.append(doc[j])
+        if _split_head(pieces[-1]):  # "retr-\nocal- and": the last piece continues nowhere
+            pieces.pop()
+        if len(pieces) < 2:
             continue
-        if "\n" not in gap and gap != " ":
-            continue
-        head, real_hyphen = tok.text[:-1].lower(), tok.text.endswith("-")
-        word = f"{head}-{doc[j].lower_}" if real_hyphen and head in KEEP_HYPHEN else head + doc[j].lower_
-        out.append((tok.i, j + 1, word))
+        stems = [p.text[:-1].lower() for p in pieces[:-1]] + [pieces[-1].lower_]
+        hyphens = [p.text.endswith("-") for p in pieces[:-1]]
+        # "bone-on-\nbone": the head ends a hyphenated compound, so its hyphen is the compound's
+        compound = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+        fallback = tuple(h and k == 0 and (stems[0] in KEEP_HYPHEN or compound) for k, h in enumerate(hyphens))
+        choices = product(*[(False, True) if h else (False,) for h in hyphens])  # a soft hyphen is no hyphen
+        known = lexicon_words()
+        words = [_joined(stems, c) for c in choices]
+        word = next((w for w in words if w in known), _joined(stems, fallback))
+        out.append((tok.i, pieces[-1].i + 1, word))
+        end = pieces[-1].i + 1
     return out
+
+
+def _split_head(tok: Token) -> bool:
+    """Whether a token is the first part of a word split at a line end: letters and a hyphen."""
+    return len(tok) > 2 and tok.text.endswith(("-", "\xad")) and tok.text[:-1].isalpha()
+
+
+def _continuation(doc: Doc, i: int) -> int | None:
+    """The token that continues the split word whose head is token `i` on the next line: a
+    lower-case word (or the next head of a word split twice), not "and"/"or"/"to"."""
+    j, gap = i + 1, doc[i].whitespace_
+    while j < len(doc) and doc[j].is_space:  # a line end after spaces ("tight- \nness")
+        gap, j = gap + doc[j].text + doc[j].whitespace_, j + 1
+    if j >= len(doc) or ("\n" not in gap and gap != " ") or doc[j].lower_ in _NOT_CONTINUATIONS:
+        return None
+    word = doc[j].text[:-1] if _split_head(doc[j]) else doc[j].text
+    return j if word.isalpha() and word.islower() else None
+
+
+def _joined(stems: list[str], hyphens: tuple[bool, ...]) -> str:
+    return stems[0] + "".join(("-" if h else "") + s for h, s in zip(hyphens, stems[1:], strict=True))
 
 
 _NOT_CONTINUATIONS = frozenset({"and", "or", "to", "through", "versus", "vs"})
@@ -174,8 +206,8 @@ class SpaceNormaliser:
                     retokenizer.merge(doc[start:end], attrs={"NORM": " ", "IS_SPACE": True})
         if splits := split_words(doc):
             with doc.retokenize() as retokenizer:
-                for start, end, word in splits:
-                    retokenizer.merge(doc[start:end], attrs={"NORM": word})
+                for start, end, word in splits:  # a word re-joined is a word ("conver-\nsations")
+                    retokenizer.merge(doc[start:end], attrs={"NORM": word, "IS_ALPHA": word.isalpha()})
         for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
             doc[int(i)].norm_ = " "
         if "w/" in doc.text:  # the only shorthand there is; most texts (and every pattern) have none

@@ -182,7 +182,9 @@ _LEVEL_START = re.compile(r"^[CLTS]\d{1,2}-$")
 
 def is_level(doc: Doc, i: int) -> bool:
     """Whether token `i` is part of a spinal level: "L5", or any token of "L4-5" / "L5-S1" /
-    "T12-L1", which the tokenizer splits into three tokens."""
+    "T12-L1", which the tokenizer splits into three tokens; false past either end of the Doc."""
+    if not 0 <= i < len(doc):
+        return False
     text = doc[i].text
     if _LEVEL.match(text):
         return True
@@ -387,12 +389,12 @@ SHORTHAND = {"w/": "with", "w/o": "without"}
 
 def _lower(tok: Token) -> str:
     """A token's lower-case text; for a word PDF extraction split by a hyphen at a line end
-    ("tri-\\nangular", one token after SpaceNormaliser) the word re-joined ("triangular") when
-    the lexicons know it, else the hyphenated word it was ("noise-induced", "bone-on-bone")."""
+    ("tri-\\nangular", "conser-\\nvative", one token after SpaceNormaliser) the word re-joined
+    as SpaceNormaliser reads it (:func:`imr_nlp.factories.split_words`)."""
     lower = fold(tok.lower_)  # "\ufb01nger" is "finger"
     if "-" not in lower or tok.is_space or not any(c.isspace() for c in lower):
         return lower
-    return tok.norm_ if tok.norm_ in lexicon_words() else "".join(lower.split())
+    return tok.norm_
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +496,12 @@ def site_end(doc: Doc, end: int, label: str, radiating_head: bool = False) -> in
         return end
     elif _lower(doc[i]) == "from" and not _names_a_place(doc, _next_word(doc, i + 1)):
         return end  # "pain from prolonged static neck flexion": a cause, not a site
-    elif label == "TREATMENT" and _lower(doc[i]) == "for" and _lower(doc[_next_word(doc, i + 1)]) in _CONDITION_STATES:
+    elif (
+        label == "TREATMENT"
+        and _lower(doc[i]) == "for"
+        and (j := _next_word(doc, i + 1)) < len(doc)
+        and _lower(doc[j]) in _CONDITION_STATES
+    ):
         return end  # "scleral lenses for irregular corneal surfaces": the condition treated, not a site
     elif _lower(doc[i]) == "to" and _infinitive(doc, _next_word(doc, i + 1)):
         return end  # "dentures to replace teeth": what it is for, not a site
@@ -936,7 +943,8 @@ _VERBS = frozenset(
     " request requests approve approves certify certifies deny denies consider considers prefer prefers include"
     " includes use uses want wants fails resists lacks exceeds precedes follows helps"
     " attends completes resumes finishes tries receives undergoes"
-    " address addresses cover covers provide provides offer offers discuss discusses mention mentions".split()
+    " address addresses cover covers provide provides offer offers discuss discusses mention mentions"
+    " give gives gave given take takes taken begun undergone".split()  # "was given exercise therapy"
     # "do not recommend shockwave therapy", "eczema that fails topical therapy", "attends outpatient therapy",
     # "The MTUS does not address therapy after envenomation"
 )
@@ -951,7 +959,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         _lower(doc[head]) in _GENERIC_SERVICES
         and len([t for t in doc[start:head] if not t.is_space]) < 2
         and tok.is_alpha
-        and tok.is_lower
+        and (tok.is_lower if "\n" not in tok.text else tok.text[0].islower())  # "exer-\nPage 2 of 3\ncise"
         and not tok.is_stop
         and _lower(tok) not in _PREPOSITIONS
         and _lower(tok) not in _VERBS
@@ -1124,7 +1132,7 @@ def with_modifiers(span: Span) -> Span:
             start = i  # "R long finger flexor tenosynovitis": which finger
             i -= 1
             continue
-        if (j := _compound_start(doc, i)) < i and fold(doc[j : i + 1].text.lower()) in words:
+        if (j := _compound_start(doc, i)) < i and fold("".join(map(_word, doc[j : i + 1]))) in words:
             start, i = j, j - 1  # "knee-high compression stocking": a modifier the tokenizer split at its hyphens
             continue
         if _word(tok) in words or is_level(doc, i):  # "right scapho-\nlunate ligament tear": the word re-joined
@@ -1201,7 +1209,7 @@ def with_modifiers(span: Span) -> Span:
             start = i  # "noise-\ninduced hearing loss": a compound split at a line end, one token
             i -= 1
             continue
-        if _lower(tok) in _COMPOUND_ENDS and _hyphenated(doc, i) and _lower(doc[i - 2]) != "evidence":
+        if _lower(tok) in _COMPOUND_ENDS and _hyphenated(doc, i) and _word(doc[i - 2]) != "evidence":
             # "broad-based", "drug-induced"; "evidence-based" judges the service, it is no kind of it
             start = i
             i -= 1
@@ -1593,7 +1601,7 @@ def is_list_header(span: Span) -> bool:
     doc, i = span.doc, _next_word(span.doc, span.end)
     if i < len(doc) and _lower(doc[i]) in ("have", "has") and (j := _next_word(doc, i + 1)) < len(doc):
         i = j  # "Medications have included ..."
-    generic = span.text.lower() in ("medications", "medication", "meds")
+    generic = _phrase(span) in ("medications", "medication", "meds")
     p = _previous_word(doc, span.start)
     if generic and i < len(doc) and _lower(doc[i]) == "including" and p >= 0 and _word(doc[p]) in ("and", "or", ","):
         return False  # "physical therapy and medications including Lyrica": one of the treatments listed
@@ -2168,7 +2176,7 @@ _SURROUNDINGS = {"ice": "on", "heat": "in", "cold": "in"}
 
 def _surroundings(span: Span) -> bool:
     """Ice underfoot or heat around the worker is no service: "he slipped on ice", "work in the heat"."""
-    if span.label_ != "TREATMENT" or (prep := _SURROUNDINGS.get(span.text.lower())) is None:
+    if span.label_ != "TREATMENT" or (prep := _SURROUNDINGS.get(_phrase(span))) is None:
         return False
     i = _previous_word(span.doc, span.start)
     if i >= 0 and _lower(span.doc[i]) == "the":
@@ -2185,7 +2193,7 @@ def _exertion(span: Span) -> bool:
     """Bare exercise as the effort a measure is taken with is no service: "(saturation) during
     exercise", "normal at rest and with exercise", "does not reach an adequate heart rate with
     exercise", and neither is how much of it a patient can do ("his exercise limit")."""
-    if span.label_ != "TREATMENT" or span.text.lower() != "exercise":
+    if span.label_ != "TREATMENT" or _phrase(span) != "exercise":
         return False
     doc, i = span.doc, _previous_word(span.doc, span.start)
     if i >= 0 and _lower(doc[i]) == "during":
@@ -2201,7 +2209,7 @@ def _exertion(span: Span) -> bool:
 def _referral_for(span: Span, service_starts: set[int]) -> bool:
     """A referral for a named service is the way to it, and the service the mention: "referral for
     surgical consultation" -> "surgical consultation"."""
-    if span.label_ != "TREATMENT" or span.text.lower() not in ("referral", "referrals"):
+    if span.label_ != "TREATMENT" or _phrase(span) not in ("referral", "referrals"):
         return False
     doc, i = span.doc, _next_word(span.doc, span.end)
     return i < len(doc) and _lower(doc[i]) == "for" and _next_word(doc, i + 1) in service_starts
@@ -2379,8 +2387,10 @@ def _grew_beyond_counts(span: Span, grown: Span) -> bool:
 
 
 def _phrase(span: Span) -> str:
-    """A span's text in lower case with its whitespace runs as single spaces ("weight  loss")."""
-    return " ".join(span.text.lower().split())
+    """A span's text in lower case with its whitespace runs as single spaces ("weight  loss", "side\\n\\neffects")
+    and a word split at a line end re-joined ("refe-\\n rral": SpaceNormaliser)."""
+    words = (" " if t.is_space else (t.norm_ if "\n" in t.text else t.lower_) + t.whitespace_ for t in span)
+    return " ".join(fold("".join(words)).split())
 
 
 def _ends_on_a_site(span: Span) -> bool:
@@ -2450,7 +2460,7 @@ def _at_night(span: Span) -> bool:
     doc = span.doc
     i = _next_word(doc, span.end)
     j = _next_word(doc, i + 1) if i < len(doc) else len(doc)
-    return span.text.lower() == "pain" and j < len(doc) and _lower(doc[i]) == "at" and _lower(doc[j]) == "night"
+    return _phrase(span) == "pain" and j < len(doc) and _lower(doc[i]) == "at" and _lower(doc[j]) == "night"
 
 
 def _next_is(span: Span, word: str) -> bool:
@@ -2466,8 +2476,7 @@ def _named_after_article(span: Span) -> bool:
     if (i := _previous_word(span.doc, span.start)) < 0:
         return False
     # read on the words re-joined: "an epid-\n\n ural" split at a line end is "an epidural"
-    words = "".join(fold(_word(t)) + t.whitespace_ for t in span if not t.is_space)
-    word, before = " ".join(words.split()), _lower(span.doc[i])
+    word, before = _phrase(span), _lower(span.doc[i])
     if word in _NAMED_AFTER_NEGATION:
         if before in _NEGATION_FILLERS and (k := _previous_word(span.doc, i)) >= 0:
             before = _lower(span.doc[k])  # "no reported side effects"

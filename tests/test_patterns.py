@@ -1558,6 +1558,13 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             " dicloxacillin for 14 days.",
             ["septic prepatellar bursitis"],
         ),
+        # a word split at a line end is a word where a pattern asks for one
+        (
+            "She has trouble keeping track of conver-\nsations and pain with resisted exte-\nrnal rotation.",
+            ["trouble keeping track of conver-\nsations", "pain with resisted exte-\nrnal rotation"],
+        ),
+        # a negated bound term read across a line break; a kind of therapy across a page break
+        ("She reports no side\n\neffects.", ["side\n\neffects"]),
     ],
 )
 def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2437,6 +2444,19 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a list's heading word stays no service when PDF extraction splits the verb after it at a line end
         ("Medications incl-\n\nuded Tramadol ER 150mg daily.", ["Tramadol ER 150mg daily"]),
+        # a participle before a kind of therapy is no kind of it; words split at a line end read re-joined
+        ("He was given exercise therapy and taken off work.", ["exercise therapy"]),
+        (
+            "He did exer-\n\nPage 2 of 3\nCM16-0201337\n\ncise therapy.",
+            ["exer-\n\nPage 2 of 3\nCM16-0201337\n\ncise therapy"],
+        ),
+        ("It is evid-\n\nence-based\n\nfunctional restoration.", ["functional restoration"]),
+        ("He takes imme-\n\ndiate-release Tramadol.", ["imme-\n\ndiate-release Tramadol"]),
+        (
+            "He was given exer-\ncise therapy, preser-\nvative-free artificial tears and a post-\nerior"
+            " instrumented fusion.",
+            ["exer-\ncise therapy", "preser-\nvative-free artificial tears", "post-\nerior instrumented fusion"],
+        ),
     ],
 )
 def test_treatment_boundaries(rules_nlp, text: str, expected: list[str]) -> None:
@@ -2528,6 +2548,11 @@ def test_item_occurrences_find_every_repeat_in_any_case_and_spacing() -> None:
         ("follow-\nup visit", ["follow-up"]),
         ("pre- and post-operative", []),
         ("X- ray", []),
+        # a hyphen that may be the word's own is read as the lexicons know the word
+        ("post-\nerior fusion", ["posterior"]),
+        ("plat-\nelet-\n\nrich plasma", ["platelet-rich"]),
+        ("retr-  \n\nocal-\n\n\n\ncaneal bursitis", ["retrocalcaneal"]),  # split twice
+        ("a refe-\n\n  rral for", ["referral"]),
     ],
 )
 def test_split_words_are_rejoined_in_norm_only(rules_nlp, text: str, joined: list[str]) -> None:
@@ -2537,6 +2562,15 @@ def test_split_words_are_rejoined_in_norm_only(rules_nlp, text: str, joined: lis
 
 
 BLANK = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("He needs a referral for", ["referral"]), ("He needs physical therapy from", ["physical therapy"])],
+)
+def test_a_text_may_end_after_a_mention_and_a_preposition(rules_nlp, text: str, expected: list[str]) -> None:
+    doc = rules_nlp(text)
+    assert [s.text for s in doc.spans["ruler"]] == expected
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab- \n")), max_size=40))

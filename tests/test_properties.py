@@ -42,6 +42,23 @@ def test_letter_like_word_salad_never_raises(nlp, words):
     check_record(text, imr_nlp.extract(text, nlp).to_dict())
 
 
+CLINICAL_WORDS = st.sampled_from(
+    "He needs has physical therapy a referral for from of at to with in on into and or , . ; right left knee pain "
+    "L4-5 L4- L5 - MRI the removal hardware fracture positive grade IV type I x 12 sessions Norco 10/325mg # "
+    "status post radiating exer- cise retr- ocal- \n \n\n Page 2 of 4 no side effects anterolisthesis B/L w/".split(" ")
+)
+
+
+@SETTINGS
+@given(words=st.lists(CLINICAL_WORDS, max_size=40))
+def test_clinical_word_salad_never_raises_and_spans_keep_the_text(nlp, words):
+    text = " ".join(words)
+    check_record(text, imr_nlp.extract(text, nlp).to_dict())
+    doc = nlp(text)
+    for span in doc.spans["ruler"]:
+        assert text[span.start_char : span.end_char] == span.text and not span.text[0].isspace()
+
+
 def _expected(name: str) -> list:
     return [(d["item"], d["decision"], d["pages"]) for d in GOLD[name]["decisions"]]
 
