@@ -31,7 +31,14 @@ from spacy.util import compile_infix_regex, compile_suffix_regex, filter_spans, 
 from imr_nlp.facts import extract_case
 from imr_nlp.layout import UNKNOWN, detect_layout, find_headings, find_sections, may_have_headings
 from imr_nlp.linker import item_occurrences, letter_outcome, link
-from imr_nlp.patterns import SHORTHAND, lexicon_words, modifiers, quantity_bounds_in_doc, removed_by_operation
+from imr_nlp.patterns import (
+    SHORTHAND,
+    head_nouns_end,
+    lexicon_words,
+    modifiers,
+    quantity_bounds_in_doc,
+    removed_by_operation,
+)
 from imr_nlp.textview import KEEP_HYPHEN, doc_view, fold, furniture_ranges
 
 for _name, _default in (("layout", None), ("decisions", None), ("case", None), ("warnings", None), ("error", None)):
@@ -286,7 +293,11 @@ class DecisionLinker:
             for a, b in item_occurrences(view.text, d["item"]):
                 a, b = view.span(a, b)
                 item = doc.char_span(a, b, alignment_mode="expand")
-                limit = b if item is None else quantity_bounds_in_doc(doc, item.start, item.end)[1]
+                if item is None:
+                    limit = b
+                else:  # a count or duration after it, or the noun that heads it ("<item> level")
+                    last = doc[head_nouns_end(doc, item.end) - 1]
+                    limit = max(quantity_bounds_in_doc(doc, item.start, item.end)[1], last.idx + len(last))
                 if any(
                     s.start_char <= a
                     and b <= s.end_char <= limit

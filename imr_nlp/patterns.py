@@ -917,7 +917,7 @@ def quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
     "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent resolution "
-    "use specific".split()  # "high-resolution CT", "single-use catheters", "venom-specific IgE"
+    "use specific lowering".split()  # "high-resolution CT", "single-use catheters", "venom-specific IgE"
 )
 
 
@@ -1253,9 +1253,7 @@ def with_modifiers(span: Span) -> Span:
         if (grown := doc.char_span(a, b, alignment_mode="contract")) is not None:
             start, end = min(start, grown.start), max(end, grown.end)
     if span.label_ == "TREATMENT":
-        end = _lab_panels_end(doc, end)
-        while (i := _next_word(doc, end)) < len(doc) and _lower(doc[i]) in _DEVICE_HEADS:
-            end = i + 1  # "lumbar support" + "brace", "pain program" + "evaluation"
+        end = head_nouns_end(doc, _lab_panels_end(doc, end))
         if (
             _lower(doc[end - 1]) in _TRIED_DEVICES
             and (i := _next_word(doc, end)) < len(doc)
@@ -1377,8 +1375,19 @@ _ICD_HEADS = frozenset(
 )
 _DEVICE_HEADS = frozenset(  # "surgery": "carpal tunnel release" + "surgery"
     "unit units brace evaluation consultation consult kit device system program injection injections inhaler inhalers "
-    "ointment drops scan scans infusion infusions study studies treatment treatments surgery".split()
+    "ointment drops scan scans infusion infusions study studies treatment treatments surgery testing level "
+    "levels".split()  # "serum uric acid" + "level"
 )
+
+
+def head_nouns_end(doc: Doc, end: int) -> int:
+    """The end of a service named at tokens ending at `end` once the nouns that head it are read
+    with it: "lumbar support" + "brace", "pain program" + "evaluation", "serum uric acid" + "level"."""
+    while (i := _next_word(doc, end)) < len(doc) and _lower(doc[i]) in _DEVICE_HEADS:
+        end = i + 1
+    return end
+
+
 _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthotics boot collar lens lenses".split())
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
@@ -1619,6 +1628,8 @@ _LIST_END = re.compile(
     r"|may|can|could|should|must|will|would|do|does|did"  # the sentence's own verb ("... disorders may return")
     # a second verb of the sentence: "diagnosed with septic bursitis and treated with two aspirations and ..."
     r"|and\s+(?:was\s+|were\s+)?(?:treated|managed|started)"
+    # its cause: "..., brought on by the blow"
+    r"|brought\s+on|(?:caused|aggravated|worsened|triggered|precipitated)\s+by"
     r"|in\s+(?:\d+|(?:early|late|mid|the\s+past|the\s+(?:spring|summer|fall|winter)|(?:Jan|Febr)uary|March|April|May"
     r"|June|July|August|(?:Sept|Nov|Dec)ember|October)\b))\b"  # a time, not a site: "diagnosed with lupus in 2014"
 )

@@ -1563,6 +1563,11 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has trouble keeping track of conver-\nsations and pain with resisted exte-\nrnal rotation.",
             ["trouble keeping track of conver-\nsations", "pain with resisted exte-\nrnal rotation"],
         ),
+        # a list item ends before its cause
+        (
+            "He was diagnosed with acute gouty arthritis of the left first MTP joint, brought on by the blow.",
+            ["acute gouty arthritis of the left first MTP joint"],
+        ),
         # a negated bound term read across a line break; a kind of therapy across a page break
         ("She reports no side\n\neffects.", ["side\n\neffects"]),
     ],
@@ -2444,6 +2449,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a list's heading word stays no service when PDF extraction splits the verb after it at a line end
         ("Medications incl-\n\nuded Tramadol ER 150mg daily.", ["Tramadol ER 150mg daily"]),
+        # a compound that says what a therapy does; a test with the noun that heads it
+        (
+            "Urate-lowering therapy is started; he requested a repeat serum uric acid level and Serum urate testing.",
+            ["Urate-lowering therapy", "repeat serum uric acid level", "Serum urate testing"],
+        ),
         # a participle before a kind of therapy is no kind of it; words split at a line end read re-joined
         ("He was given exercise therapy and taken off work.", ["exercise therapy"]),
         (

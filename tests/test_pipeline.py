@@ -156,6 +156,14 @@ def test_an_item_repeated_with_its_duration_keeps_it_and_a_condition_naming_an_i
     assert "chronic migraine" in [e["text"] for e in record["entities"] if e["label"] == "DIAGNOSIS"]
 
 
+def test_an_item_repeated_with_the_noun_that_heads_it_keeps_it(rules_nlp):
+    # "Repeat serum uric acid" is a disputed item; "a repeat serum uric acid level" is one mention
+    record = imr_nlp.extract((EXAMPLES / "fdl-2014_es.txt").read_text(), rules_nlp).to_dict()
+    treatments = [e["text"] for e in record["entities"] if e["label"] == "TREATMENT"]
+    assert "repeat serum uric acid level" in treatments and "repeat serum uric acid" not in treatments
+    assert "Repeat serum uric acid" in treatments
+
+
 def test_a_service_joined_onto_an_items_repeat_is_kept_on_its_own(rules_nlp):
     # the item is the bare clearance; "with laboratory tests" is a second service, not lost with the repeat
     record = imr_nlp.extract((EXAMPLES / "notice-2013_v.txt").read_text(), rules_nlp).to_dict()
