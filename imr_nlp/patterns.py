@@ -344,7 +344,9 @@ def _next_word(doc: Doc, i: int) -> int:
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
 # no site by themselves ("complex regional pain syndrome").
 # "at neck level", "of rib cage", "of the femoral head-neck junction"
-_STRUCTURE_ENDS = frozenset({"complex", "level", "cage", "junction"})
+# Words that end a structure named after a place: "ulnar nerve complex", "femoral head-neck junction",
+# the Latin size of a muscle ("pectoralis major tendon", "gluteus minimus") and a fold ("axillary fold")
+_STRUCTURE_ENDS = frozenset("complex level cage junction major minor magnus minimus fold folds".split())
 _REFLEXES = frozenset({"reflex", "reflexes", "jerk", "jerks"})
 _SYNDROME = frozenset({"syndrome", "syndromes"})
 # Words that make the "site" before them part of a test's name ("nerve conduction", "nerve studies",
@@ -986,6 +988,8 @@ _NUMBERED_STRUCTURES = frozenset(
 )
 # When a condition was, not what it is: "prior deep vein thrombosis" is a deep vein thrombosis.
 _EARLIER = frozenset({"prior", "previous"})
+# When a service is done, part of its name as "repeat" and "prior" are; not of a condition's ("early fatty change")
+_WHEN_DONE = frozenset({"early", "late", "delayed"})
 
 
 def _is_ordinal(word: str) -> bool:
@@ -1120,6 +1124,10 @@ def with_modifiers(span: Span) -> Span:
             break  # "three migraine-type headaches a week", "a second dislocation", "prior fractures": not its name
         if span.label_ == "TREATMENT" and _lower(tok) in _STATISTICS:
             break  # "the median stay after lumbar laminectomy": a figure, not a kind of stay
+        if span.label_ == "TREATMENT" and _lower(tok) in _WHEN_DONE:
+            start = i  # "early surgical repair", "a late reconstruction": when, as "repeat" and "prior" (note 7)
+            i -= 1
+            continue
         if span.label_ == "TREATMENT" and tok.text == "IV":
             start = i  # the route ("IV Unasyn"); before a condition IV is a grade ("grade IV chondromalacia")
             i -= 1
@@ -2030,6 +2038,7 @@ def longest_per_label(existing: Iterable[Span], spans: Iterable[Span]) -> list[S
             BOUND not in s.id_
             or _grew_to_a_mention(s, g)
             or _named_after_article(s)
+            or _service_noun(s)
             or _at_night(s)
             or _before_a_sited_condition(g, sited)
         )
@@ -2472,6 +2481,27 @@ def _at_night(span: Span) -> bool:
     i = _next_word(doc, span.end)
     j = _next_word(doc, i + 1) if i < len(doc) else len(doc)
     return _phrase(span) == "pain" and j < len(doc) and _lower(doc[i]) == "at" and _lower(doc[j]) == "night"
+
+
+# A bare "repair" names the operation as a noun ("an indication for repair", "Repair is recommended",
+# "; repair within six weeks is easier"), not as the verb ("to repair the tendon", "will repair it"),
+# a modifier ("repair tissue", "repair estimates"), a state ("beyond repair") or the head of a
+# compound the rules did not read whole ("an intact repair"); "would need repair" is a noun.
+_SERVICE_NOUNS = frozenset({"repair", "repairs"})
+_BEFORE_A_VERB = frozenset("to will would can could may might should must not did does do beyond".split())
+_OBJECT_STARTS = frozenset("the a an his her their its this that these those it them".split())
+
+
+def _service_noun(span: Span) -> bool:
+    """Whether a bare :data:`_SERVICE_NOUNS` word is a noun that names the service."""
+    if _phrase(span) not in _SERVICE_NOUNS:
+        return False
+    doc, i, j = span.doc, _previous_word(span.doc, span.start), _next_word(span.doc, span.end)
+    if i >= 0 and _lower(doc[i]) in _BEFORE_A_VERB:
+        return False
+    if i >= 0 and doc[i].is_alpha and not doc[i].is_stop and _lower(doc[i]) not in _VERBS:
+        return False  # "an intact repair", "TFCC injury repair": a compound the rules did not read whole
+    return j >= len(doc) or not doc[j].is_alpha or (doc[j].is_stop and _lower(doc[j]) not in _OBJECT_STARTS)
 
 
 def _next_is(span: Span, word: str) -> bool:

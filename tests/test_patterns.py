@@ -1563,6 +1563,15 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
             "She has trouble keeping track of conver-\nsations and pain with resisted exte-\nrnal rotation.",
             ["trouble keeping track of conver-\nsations", "pain with resisted exte-\nrnal rotation"],
         ),
+        # a muscle's Latin size and a fold end the structure after a place
+        (
+            "MRI showed a complete tear of the sternal head of the right pectoralis major tendon and a palpable"
+            " gap at the anterior axillary fold.",
+            [
+                "complete tear of the sternal head of the right pectoralis major tendon",
+                "palpable gap at the anterior axillary fold",
+            ],
+        ),
         # a list item ends before its cause
         (
             "He was diagnosed with acute gouty arthritis of the left first MTP joint, brought on by the blow.",
@@ -2449,6 +2458,13 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # a list's heading word stays no service when PDF extraction splits the verb after it at a line end
         ("Medications incl-\n\nuded Tramadol ER 150mg daily.", ["Tramadol ER 150mg daily"]),
+        # when a service is done is part of its name; a bare "repair" is the operation as a noun, not as a verb,
+        # a state or the head of a compound
+        (
+            "Early surgical repair is recommended; repair within six weeks is easier than a late reconstruction."
+            " It is an indication for repair. He will repair it; an intact repair was seen, beyond repair.",
+            ["Early surgical repair", "repair", "late reconstruction", "repair"],
+        ),
         # a compound that says what a therapy does; a test with the noun that heads it
         (
             "Urate-lowering therapy is started; he requested a repeat serum uric acid level and Serum urate testing.",
