@@ -116,9 +116,10 @@ MARKER = re.compile(
 )
 CITATION_KINDS = ("claims_administrator", "reviewer", "unspecified")
 # Words that make a guideline-naming piece a sentence about the guideline, not a citation.
-# ("supports" and "notes" are not among them: "Low Back, Lumbar supports" is a section name.)
+# ("supports" and "notes" are not among them: "Low Back, Lumbar supports" is a section name; a
+# capitalised "Recommended" is a title's word: "Recommended Adult Immunization Schedule".)
 _PROSE = re.compile(
-    r"\b(?:is|are|was|were|(?<!united\s)states?|stated|recommends?|recommended|indicates?|because|"
+    r"\b(?:is|are|was|were|(?<!united\s)states?|stated|(?-i:recommends?|recommended)|indicates?|because|"
     r"addresses?|requires?|should|may|not)\b",
     re.IGNORECASE,
 )

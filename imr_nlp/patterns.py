@@ -919,7 +919,7 @@ def quantity_bounds_in_doc(doc: Doc, start: int, end: int) -> tuple[int, int]:
 _COMPOUND_ENDS = frozenset(
     "based induced sided level onset bone type term mediated going counter frequency pitched thickness focused "
     "time contrast acting bearing dose wheeled step point potency guided free predominant dominant potent resolution "
-    "use specific lowering".split()  # "high-resolution CT", "single-use catheters", "venom-specific IgE"
+    "use specific lowering related".split()  # "high-resolution CT", "single-use catheters", "venom-specific IgE"
 )
 
 
@@ -1741,6 +1741,8 @@ _GUIDELINE_CUES: dict[str, tuple[str, ...]] = {
         r"(?:is|are)\s+(?:(?:rarely|usually|generally|seldom)\s+)?(?:reasonable"
         r"|appropriate)\s+(?:to|for|in|before|after|when)",
         r"(?:is|are)\s+(?:not\s+)?advised",
+        # "CT is preferred when asbestosis is suspected"
+        r"(?:is|are)\s+(?:the\s+)?preferred\s+(?:when|for|in|if|over)",
         r"should\s+be\s+tried",
         r"(?:is|are)\s+supported\s+(?:when|if|only|for)",
         r"must\s+be\s+(?:proved|proven|confirmed|established)",

@@ -211,6 +211,17 @@ def test_a_guideline_named_after_the_united_states_is_a_citation_not_prose():
     assert decision["citations"][0]["text"].endswith("in the United States")
 
 
+def test_a_guideline_titled_recommended_is_a_citation_and_a_sentence_recommending_is_prose():
+    view = build_view(
+        INTRO + "Pneumococcal vaccine:  Upheld\nClaims Administrator guideline: Decision based on Non-MTUS"
+        " Centers for Disease Control and Prevention, Recommended Adult Immunization Schedule, 2013.\n"
+        "MAXIMUS guideline: Decision based on the ODG, which recommended the vaccine.\n"
+        "Decision rationale: He had it in 2012.\n"
+    )
+    [decision] = link(view)[0]
+    assert [(c["by"], c["guideline"]) for c in decision["citations"]] == [("claims_administrator", "Other")]
+
+
 @pytest.mark.parametrize(
     ("heading_ca", "heading_er"),
     [

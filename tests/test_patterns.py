@@ -1572,6 +1572,19 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "palpable gap at the anterior axillary fold",
             ],
         ),
+        # what crackles sound like, a calcified plaque, shadows on a film, an "X-related" condition; a guideline's
+        # preference names conditions as criteria
+        (
+            "There were fine bibasilar crackles. A chest x-ray showed calcified pleural plaques along both diaphragms"
+            " and linear opacities at the lung bases from smoking-related lung disease. CT is preferred when"
+            " asbestosis is suspected.",
+            [
+                "fine bibasilar crackles",
+                "calcified pleural plaques along both diaphragms",
+                "linear opacities at the lung bases",
+                "smoking-related lung disease",
+            ],
+        ),
         # a list item ends before its cause
         (
             "He was diagnosed with acute gouty arthritis of the left first MTP joint, brought on by the blow.",
