@@ -41,7 +41,7 @@ MAX_GAP_VARIANTS = 4  # gaps of a term that may hold a line break (2**4 variants
 # What may follow a drug name as part of the same mention: strength, form, quantity.
 DRUG_TAIL = {
     "LOWER": {
-        "REGEX": r"^(?:\d[\d,./]*%?|\d[\d.,]*(?:mg|mcg|gm?|ml)|#\d*|mg|mcg|gm?|ml|%|er|xr|cr|sr|dr|ds|q?ty|quantity"
+        "REGEX": r"^(?:\d[\d,./]*%?|\d[\d.,]*(?:mg|mcg|gm?|ml)|#\d*|mg|mcg|gm?|ml|meq|%|er|xr|cr|sr|dr|ds|q?ty|quantity"
         r"|x\d*"
         r"|xl|odt|ec|tabs?|tablets?|caps?|capsules?|patch(?:es)?|cream|gel|ointment|lotion|solution|oral|topical|transdermal"
         r"|sublingual|inhalation|ophthalmic"  # "tiotropium 18 mcg inhalation capsules"
@@ -748,7 +748,7 @@ _QUANTITY_TAIL = re.compile(
     # a daily dose: "gabapentin up to 2400 mg a day", "meloxicam 15 mg a day", "sertraline up to 200 mg (daily)"
     r"|(?:up\s{1,4}to\s{1,4})?\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)\s{1,4}(?:a|per)\s{1,4}(?:day|week)\b"
     r"|up\s{1,4}to\s{1,4}\d[\d.,]*\s{0,4}(?:mg|mcg|ml|gm|g)(?![\w/])"
-    r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?)(?![\w/])"
+    r"|\d[\d.,]*(?:(?:mg|mcg)?/\d[\d.,]*)*\s{0,4}(?:mg|mcg|ml|%|gm|g|grams?|meq)(?![\w/])"  # "10 mEq"
     r"|\d[\d.,]*\s{0,4}(?:mg|mcg)/kg\b"  # a dose by weight: "ivermectin 200 mcg/kg"
     r"|(?<=[\dgs]\s)(?:IV|IM)\b"  # how a dose is given: "cefazolin 2 grams IV", "Toradol 60mg IM"
     # doses and how far apart: "two doses one week apart", "two applications one week apart"
@@ -1400,7 +1400,7 @@ _TRIED_DEVICES = frozenset("brace unit stimulator splint device orthosis orthoti
 _PROCEDURE_END = re.compile(
     r"(?:scopy|scope|otomy|ectomy|plasty|desis|fusion|decompression|release|repair|reconstruction|debridement|denervation"
     # "manipulation under anesthesia with ... release", "chiropractic manipulation with myofascial release"
-    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification|fixation)$",
+    r"|resection|excision|transposition|lysis|anesthesia|removal|manipulation|detoxification|fixation|placement)$",
     re.IGNORECASE,
 )
 _LIST_HEADER_NEXT = frozenset({"include", "includes", "included", "including", "are", "were", "consist", "list", ":"})
@@ -1584,9 +1584,11 @@ _PROVIDERS = frozenset(
     "surgeon surgeons physician physicians nurse nurses clinic clinics center centers team specialist specialists "
     "provider providers".split()
 )
-# a drug class that names its effect or a condition it causes ("hypnotic effects", "opioid misuse")
+# a drug class that names its effect or a condition it causes ("hypnotic effects", "opioid misuse"); heat or
+# cold as the weather ("worked through a heat wave")
 _DRUG_QUALITIES = frozenset(
-    "effect effects properties potential abuse misuse addiction overdose overdoses intolerance toxicity".split()
+    "effect effects properties potential abuse misuse addiction overdose overdoses intolerance toxicity wave "
+    "waves".split()
 )
 
 

@@ -1585,6 +1585,17 @@ def test_reviewer_specialty_is_not_a_treatment(rules_nlp) -> None:
                 "smoking-related lung disease",
             ],
         ),
+        # a limp paralysis with its site; an infection named after a place
+        (
+            "He had a stiff neck, West Nile virus infection and acute flaccid paralysis of the left leg.",
+            ["stiff neck", "West Nile virus infection", "acute flaccid paralysis of the left leg"],
+        ),
+        # the flank as a site; a urinary stone with its site (a bound word: "stone" alone is no mention)
+        (
+            "He had right flank pain radiating to the groin, blood in the urine and a 7 mm stone in the right proximal"
+            " ureter. He is a stone mason.",
+            ["right flank pain radiating to the groin", "blood in the urine", "stone in the right proximal ureter"],
+        ),
         # a list item ends before its cause
         (
             "He was diagnosed with acute gouty arthritis of the left first MTP joint, brought on by the blow.",
@@ -2477,6 +2488,18 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "Early surgical repair is recommended; repair within six weeks is easier than a late reconstruction."
             " It is an indication for repair. He will repair it; an intact repair was seen, beyond repair.",
             ["Early surgical repair", "repair", "late reconstruction", "repair"],
+        ),
+        # heat as the weather; imaging without contrast; a placement as a procedure joined to the operation; a
+        # dose in milliequivalents
+        (
+            "He worked through a heat wave; a noncontrast CT of the abdomen and pelvis was done. He underwent right"
+            " ureteroscopy with laser lithotripsy and placement of a ureteral stent and takes potassium citrate 10 mEq"
+            " twice daily.",
+            [
+                "noncontrast CT of the abdomen and pelvis",
+                "right ureteroscopy with laser lithotripsy and placement of a ureteral stent",
+                "potassium citrate 10 mEq twice daily",
+            ],
         ),
         # a compound that says what a therapy does; a test with the noun that heads it
         (
