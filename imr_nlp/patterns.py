@@ -780,7 +780,7 @@ _QUANTITY_TAIL = re.compile(
     r"|prn|(?:bid|tid)-(?:tid|qid)|bid|tid|qid|qhs|qd|qod|qam|qpm)\b"
     r"|(?:once|twice)\s{1,4}(?:a|per)\s{1,4}(?:day|week|month)\b|(?:once|twice)[\s-]{1,4}(?:daily|weekly|monthly|nightly)\b"
     # how long a brace or splint was worn: "stack splint worn full time for 8 weeks"
-    rf"|worn\s{{1,4}}(?:(?:full[\s-]time|at\s{{1,4}}night|nightly|daily)\s{{1,4}})?for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)\b"
+    rf"|worn\s{{1,4}}(?:(?:full(?:\s{{1,4}}|-)time|at\s{{1,4}}night|nightly|daily)\s{{1,4}})?for\s{{1,4}}{_NUMBER}\s{{1,4}}(?:days?|weeks?|months?)\b"
     rf"|at\s{{1,4}}(?:bedtime|night)\b|(?:up\s{{1,4}}to\s{{1,4}})?(?:once|{_NUMBER}\s{{1,4}}times)\s{{1,4}}(?:a\s{{1,4}})?daily\b"
     r"|with(?:\s{1,4}and)?(?:\s{1,4}without)?\s{1,4}(?:contrast|gadolinium)|without\s{1,4}(?:contrast|gadolinium)"
     r"|under\s{1,4}(?:ultrasound|US|fluoroscopic|fluoroscopy|fluoro|sonographic|CT)(?:\s{1,4}guidance)?"
@@ -1510,7 +1510,8 @@ def _one_service(prev: Span, span: Span, between: list[str]) -> bool:
         # "physical therapy for (prosthetic) gait training": the training is what the therapy does
         or (between == ["for"] and _lower(last) == "therapy" and _lower(span[-1]) in ("training", "retraining"))
         or (between in _WITH and _fitted_with(prev, span))
-        or (between == ["and"] and _injection_of(prev) and len(span) <= 2)  # "... of lidocaine and corticosteroid"
+        # "... of lidocaine and corticosteroid" (a line break inside the drug is no word)
+        or (between == ["and"] and _injection_of(prev) and sum(not t.is_space for t in span) <= 2)
         or (between == ["and"] and _emg_and_nerve_conduction(prev, span))
         or (  # "Lidocaine trigger point injections", "Toradol 60mg IM injection": named by the drug
             prev[0].text.lower() in single_word_drugs()

@@ -2506,6 +2506,10 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
             "Urate-lowering therapy is started; he requested a repeat serum uric acid level and Serum urate testing.",
             ["Urate-lowering therapy", "repeat serum uric acid level", "Serum urate testing"],
         ),
+        # how long a splint was worn, with a double space inside
+        ("He had a stack splint worn full  time for 8 weeks.", ["stack splint worn full  time for 8 weeks"]),
+        # the second drug of an injection broken across lines
+        ("He had injections of steroid and hyaluronic\n\n acid.", ["injections of steroid and hyaluronic\n\n acid"]),
         # a participle before a kind of therapy is no kind of it; words split at a line end read re-joined
         ("He was given exercise therapy and taken off work.", ["exercise therapy"]),
         (
