@@ -342,10 +342,9 @@ def _next_word(doc: Doc, i: int) -> int:
 
 
 # Words that end a named structure after a region ("triangular fibrocartilage complex") and are
-# no site by themselves ("complex regional pain syndrome").
-# "at neck level", "of rib cage", "of the femoral head-neck junction"
-# Words that end a structure named after a place: "ulnar nerve complex", "femoral head-neck junction",
-# the Latin size of a muscle ("pectoralis major tendon", "gluteus minimus") and a fold ("axillary fold")
+# no site by themselves ("complex regional pain syndrome"): "at neck level", "of rib cage", "of the
+# femoral head-neck junction", a muscle's Latin size ("pectoralis major tendon", "gluteus minimus")
+# and a fold ("anterior axillary fold").
 _STRUCTURE_ENDS = frozenset("complex level cage junction major minor magnus minimus fold folds".split())
 _REFLEXES = frozenset({"reflex", "reflexes", "jerk", "jerks"})
 _SYNDROME = frozenset({"syndrome", "syndromes"})
