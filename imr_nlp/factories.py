@@ -195,7 +195,8 @@ class SpaceNormaliser:
     (line breaks, double spaces); page furniture with the whitespace around it becomes one
     whitespace token (:func:`furniture_tokens`), so a mention cut by a page break is matched
     whole; a word split by a hyphen at a line end becomes one token whose NORM is the word
-    re-joined (:func:`split_words`; the text is unchanged); shorthand for a function word gets
+    re-joined (:func:`split_words`; the text is unchanged), alphabetic and lower-case as the word
+    is, whatever footer lies between its halves; shorthand for a function word gets
     the word as NORM (:data:`imr_nlp.patterns.SHORTHAND`).
 
     The span ruler matches phrase patterns on NORM; with every whitespace token normalised, one
@@ -213,8 +214,11 @@ class SpaceNormaliser:
                     retokenizer.merge(doc[start:end], attrs={"NORM": " ", "IS_SPACE": True})
         if splits := split_words(doc):
             with doc.retokenize() as retokenizer:
-                for start, end, word in splits:  # a word re-joined is a word ("conver-\nsations")
-                    retokenizer.merge(doc[start:end], attrs={"NORM": word, "IS_ALPHA": word.isalpha()})
+                for start, end, word in splits:
+                    # a word re-joined is a word ("conver-\nsations"); a page footer inside it is no capital
+                    lower = doc[start].text[0].islower() and word.islower()
+                    attrs = {"NORM": word, "IS_ALPHA": word.isalpha(), "IS_LOWER": lower}
+                    retokenizer.merge(doc[start:end], attrs=attrs)
         for i in numpy.flatnonzero(doc.to_array("IS_SPACE")):
             doc[int(i)].norm_ = " "
         if "w/" in doc.text:  # the only shorthand there is; most texts (and every pattern) have none

@@ -960,7 +960,7 @@ def _names_a_kind_of(doc: Doc, i: int, start: int, head: int) -> bool:
         _lower(doc[head]) in _GENERIC_SERVICES
         and len([t for t in doc[start:head] if not t.is_space]) < 2
         and tok.is_alpha
-        and (tok.is_lower if "\n" not in tok.text else tok.text[0].islower())  # "exer-\nPage 2 of 3\ncise"
+        and tok.is_lower
         and not tok.is_stop
         and _lower(tok) not in _PREPOSITIONS
         and _lower(tok) not in _VERBS

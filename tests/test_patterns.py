@@ -2508,6 +2508,11 @@ def test_diagnosis_boundaries(rules_nlp, text: str, expected: list[str]) -> None
         ),
         # how long a splint was worn, with a double space inside
         ("He had a stack splint worn full  time for 8 weeks.", ["stack splint worn full  time for 8 weeks"]),
+        # a site's word split at a line end with a page footer between its halves
+        (
+            "He had a cortisone injection into the ulnoc-\n\nPage 1 of 3\nCM14-0154419\n\n arpal joint.",
+            ["cortisone injection into the ulnoc-\n\nPage 1 of 3\nCM14-0154419\n\n arpal joint"],
+        ),
         # the second drug of an injection broken across lines
         ("He had injections of steroid and hyaluronic\n\n acid.", ["injections of steroid and hyaluronic\n\n acid"]),
         # a participle before a kind of therapy is no kind of it; words split at a line end read re-joined
